@@ -1,0 +1,57 @@
+# Developer entry points. `make run` on a fresh machine installs everything, starts
+# private PostgreSQL/Redis (unless DATABASE_URL/REDIS_URL are set) and runs the portal.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# node_modules only once the project has a package.json.
+NODE := $(if $(wildcard package.json),node_modules/.installed)
+DEVSERVICES := $(PY) -m imi.devservices
+LANGS := bg ro da lv et
+
+.DEFAULT_GOAL := help
+.PHONY: help run test e2e lint format messages totp clean-data
+
+help: ## Show this help
+	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json $(wildcard package-lock.json)
+	if [ -f package-lock.json ]; then npm ci; else npm install; fi
+	touch $@
+
+run: $(VENV)/.installed $(NODE) ## Migrate, load the demo data, run web + worker + beat (Ctrl-C stops all)
+	$(DEVSERVICES) run
+
+test: $(VENV)/.installed $(NODE) ## Lint, migration/translation checks, then the whole test suite
+	$(DEVSERVICES) test
+
+e2e: $(VENV)/.installed $(NODE) ## The same checks, then only the browser tests (tests/browser)
+	$(DEVSERVICES) test tests/browser
+
+lint: $(VENV)/.installed ## ruff check + format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed ## Fix what ruff can and format the code
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# --no-obsolete drops `#~` leftovers; with --no-location and --no-wrap, entries follow
+# the (sorted) file order and source order, so reruns give stable diffs.
+messages: $(VENV)/.installed ## Update locale/*/LC_MESSAGES/django.po from the code
+	$(DEVSERVICES) exec -- python manage.py makemessages $(addprefix -l ,$(LANGS)) \
+	  --no-location --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=.devdata
+
+# The demo's coordinators, helpdesk staff and superuser share this authenticator secret (seed_demo).
+DEMO_TOTP_SECRET ?= JBSWY3DPEHPK3PXP
+totp: ## Print the current authenticator code of the demo accounts that need one
+	@$(PYTHON) -I imi/devservices.py totp $(DEMO_TOTP_SECRET)
+
+# devservices.py is stdlib-only: as a plain script, `stop` needs no venv.
+clean-data: ## Delete .devdata (local database, Redis, uploads), after asking
+	@printf 'Delete .devdata with the local database? [y/N] '; read answer; \
+	if [ "$$answer" = y ]; then $(PYTHON) -I imi/devservices.py stop && rm -rf .devdata && echo Deleted.; else echo Kept.; fi

@@ -1,0 +1,335 @@
+"""The admin site of coordinators and national helpdesks.
+
+Every queryset is cut to the user's scope (authorities.auth), so an id edited in
+the address bar of another country's object is simply not found.
+"""
+
+from allauth.account.forms import ResetPasswordForm
+from allauth.mfa.models import Authenticator
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
+
+from authorities import audit, services
+from authorities.auth import authorities_in_scope, users_in_scope
+from authorities.models import Authority, Competence, Country, LegislativeArea, NationalHelpdesk, Role, User
+
+
+class StaffAccessMixin:
+    """Admin pages open to coordinators and helpdesk staff, not only to holders of Django permissions."""
+
+    def has_module_permission(self, request):
+        return request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff
+
+
+class SuperuserEditsMixin(StaffAccessMixin):
+    """Reference data everybody in the admin reads and only superusers change."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Country)
+class CountryAdmin(SuperuserEditsMixin, TranslationAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(LegislativeArea)
+class LegislativeAreaAdmin(SuperuserEditsMixin, TranslationAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(NationalHelpdesk)
+class NationalHelpdeskAdmin(StaffAccessMixin, TranslationAdmin):
+    list_display = ["country", "email", "phone"]
+
+    def _own_country(self, request):
+        user = request.user
+        if user.is_helpdesk_staff:
+            return user.helpdesk_country_id
+        if user.is_coordinator and user.authority.coordinator_type == Authority.CoordinatorType.NATIONAL:
+            return user.authority.country_id
+        return None
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        if request.user.is_superuser:
+            return True
+        country = self._own_country(request)
+        return country is not None and (obj is None or obj.country_id == country)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if request.user.is_superuser else ["country"]
+
+
+class CompetenceInline(admin.TabularInline):
+    model = Competence
+    extra = 0
+    autocomplete_fields = ["legislative_area"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff
+
+    def _may_change(self, request, obj):
+        return request.user.is_superuser or (request.user.is_coordinator and obj is not None)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_change(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_change(request, obj)
+
+
+@admin.register(Authority)
+class AuthorityAdmin(StaffAccessMixin, TranslationAdmin):
+    list_display = ["official_name", "acronym", "country", "city", "status", "coordinator_type"]
+    list_filter = ["status", "coordinator_type", "country"]
+    search_fields = ["official_name", "display_name", "acronym", "city"]
+    list_select_related = ["country"]
+    inlines = [CompetenceInline]
+    actions = ["validate", "suspend"]
+    fieldsets = [
+        (None, {"fields": ["official_name", "display_name", "acronym", "country", "status"]}),
+        (gettext_lazy("Contact"), {"fields": ["city", "address", "email", "phone", "website", "languages"]}),
+        (gettext_lazy("Coordination"), {"fields": ["coordinator_type", "coordinated_areas"]}),
+    ]
+    filter_horizontal = ["coordinated_areas"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=authorities_in_scope(request.user).values("pk"))
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser or request.user.is_coordinator
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser or request.user.is_coordinator
+
+    def has_delete_permission(self, request, obj=None):
+        # Authorities are deactivated, not deleted: their requests keep pointing at them.
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return []
+        return ["coordinator_type", "coordinated_areas"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "country" and not request.user.is_superuser:
+            kwargs["queryset"] = Country.objects.filter(pk=request.user.authority.country_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _set_status(self, request, queryset, status, done_message):
+        for authority in queryset.exclude(status=status):
+            authority.status = status
+            authority.save(update_fields=["status", "updated_at"])
+            audit.record(actor=request.user, obj=authority, message=done_message)
+        self.message_user(request, done_message, messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Validate the selected authorities"))
+    def validate(self, request, queryset):
+        self._set_status(request, queryset, Authority.Status.VALIDATED, _("Validated."))
+
+    @admin.action(description=gettext_lazy("Suspend the selected authorities"))
+    def suspend(self, request, queryset):
+        self._set_status(request, queryset, Authority.Status.SUSPENDED, _("Suspended."))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not (request.user.is_superuser or request.user.is_coordinator):
+            actions.pop("validate", None)
+            actions.pop("suspend", None)
+        return actions
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_staff
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_staff
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_staff
+
+
+class UserInviteForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "preferred_language", "authority", "is_lda"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(_("A user with this e-mail address is already registered."))
+        return email
+
+
+@admin.register(User)
+class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
+    list_display = ["full_name", "email", "authority", "is_lda", "is_active", "last_login"]
+    list_filter = ["is_active", "is_lda", "authority__country"]
+    search_fields = ["full_name", "email", "authority__official_name"]
+    list_select_related = ["authority"]
+    readonly_fields = ["last_login", "date_joined", "mfa_status"]
+    inlines = [RoleInline]
+    actions = ["send_password_reset", "reset_mfa", "deactivate", "reactivate"]
+    add_form = UserInviteForm
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=users_in_scope(request.user).values("pk"))
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return UserInviteForm.Meta.fields
+        fields = ["full_name", "email", "phone", "preferred_language", "authority", "is_lda", "is_active"]
+        if request.user.is_superuser:
+            fields += ["helpdesk_country", "is_superuser"]
+        return fields + ["absent_from", "absent_until", "last_login", "date_joined", "mfa_status"]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "authority" and not request.user.is_superuser:
+            kwargs["queryset"] = authorities_in_scope(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return request.user.is_staff
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_staff
+
+    def has_delete_permission(self, request, obj=None):
+        # Users are deactivated, never deleted.
+        return False
+
+    @admin.display(description=gettext_lazy("Authenticator app"))
+    def mfa_status(self, obj):
+        if Authenticator.objects.filter(user=obj, type=Authenticator.Type.TOTP).exists():
+            return _("Set up")
+        return _("Not set up")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            user = services.user_invite(invited_by=request.user, **form.cleaned_data)
+            obj.pk = user.pk
+            return
+        if "authority" in form.changed_data:
+            new_authority = obj.authority
+            obj.authority_id = form.initial["authority"]
+            super().save_model(request, obj, form, change)
+            try:
+                services.user_move(actor=request.user, user=obj, authority=new_authority)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=gettext_lazy("Send a password reset e-mail"))
+    def send_password_reset(self, request, queryset):
+        for user in queryset.filter(is_active=True):
+            form = ResetPasswordForm(data={"email": user.email})
+            if form.is_valid():
+                form.save(request)
+                audit.record(actor=request.user, obj=user, message=_("Password reset e-mail sent."))
+        self.message_user(request, _("Password reset e-mails have been sent."), messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Reset the authenticator app (MFA)"))
+    def reset_mfa(self, request, queryset):
+        for user in queryset:
+            deleted, _details = Authenticator.objects.filter(user=user).delete()
+            if deleted:
+                audit.record(actor=request.user, obj=user, message=_("Authenticator app reset."))
+        self.message_user(request, _("The selected users will set up their authenticator app again."), messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Deactivate the selected users"))
+    def deactivate(self, request, queryset):
+        for user in queryset:
+            try:
+                services.user_deactivate(actor=request.user, user=user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+        self.message_user(request, _("The selected users have been deactivated."), messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Reactivate the selected users"))
+    def reactivate(self, request, queryset):
+        for user in queryset:
+            services.user_reactivate(actor=request.user, user=user)
+        self.message_user(request, _("The selected users have been reactivated."), messages.SUCCESS)
+
+
+@admin.register(LogEntry)
+class ChangeLogAdmin(StaffAccessMixin, admin.ModelAdmin):
+    """Who changed what and when, for the objects of the viewer's scope."""
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "change_message"]
+    list_filter = ["content_type"]
+    search_fields = ["object_repr", "user__full_name", "user__email"]
+    list_select_related = ["user", "content_type"]
+    date_hierarchy = "action_time"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+
+        def ids_of(scope):
+            return scope.annotate(text_pk=Cast("pk", TextField())).values("text_pk")
+
+        return queryset.filter(
+            Q(
+                content_type=ContentType.objects.get_for_model(User),
+                object_id__in=ids_of(users_in_scope(request.user)),
+            )
+            | Q(
+                content_type=ContentType.objects.get_for_model(Authority),
+                object_id__in=ids_of(authorities_in_scope(request.user)),
+            )
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,53 @@
+"""Reads about authorities and users that pages share."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from authorities.models import Backup, Invitation, Role, User
+
+
+def authority_members(*, authority):
+    """The users of an authority with their roles and backups, in a fixed number of queries."""
+    return (
+        User.objects.filter(authority=authority)
+        .prefetch_related(
+            Prefetch("roles", queryset=Role.objects.select_related("legislative_area")),
+            Prefetch("backup_links", queryset=Backup.objects.select_related("backup")),
+            Prefetch("invitations", queryset=Invitation.objects.order_by("-created_at")),
+        )
+        .order_by("-is_active", "full_name")
+    )
+
+
+def users_without_backup(*, authority):
+    has_backup = Backup.objects.filter(user=OuterRef("pk"), backup__is_active=True)
+    return User.objects.filter(authority=authority, is_active=True).exclude(Exists(has_backup))
+
+
+def pending_invitations(*, authority):
+    """Users of the authority who have not yet set a password."""
+    invited = Invitation.objects.filter(user=OuterRef("pk"))
+    return (
+        User.objects.filter(Exists(invited), authority=authority, is_active=True)
+        .exclude(Exists(invited.filter(accepted_at__isnull=False)))
+        .annotate(
+            open_invitations=Count(
+                "invitations",
+                filter=Q(invitations__expires_at__gt=timezone.now(), invitations__accepted_at__isnull=True),
+            )
+        )
+    )
+
+
+def user_home_summary(*, user):
+    """What the home page points a user to do."""
+    summary = {
+        "has_backup": user.backup_links.filter(backup__is_active=True).exists(),
+        "covering_for": list(User.objects.filter(backup_links__backup=user, is_active=True).order_by("full_name")),
+        "colleagues_without_backup": [],
+        "pending_invitations": [],
+    }
+    if user.is_lda and user.authority_id:
+        summary["colleagues_without_backup"] = list(users_without_backup(authority=user.authority))
+        summary["pending_invitations"] = list(pending_invitations(authority=user.authority))
+    return summary

@@ -1,0 +1,208 @@
+"""Changes to authorities and users. Views and the admin call these; nothing else writes."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from authorities import audit
+from authorities.models import Authority, Backup, Invitation, Role, User
+from imi.mail import send_to_user
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def user_invite(*, invited_by, authority, email, full_name, preferred_language, is_lda=False, helpdesk_country=None):
+    """Register a person and send them a link to set their password."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("A user with this e-mail address is already registered.")})
+    user = User(
+        email=email,
+        full_name=full_name,
+        authority=authority,
+        preferred_language=preferred_language,
+        is_lda=is_lda,
+        helpdesk_country=helpdesk_country,
+    )
+    user.set_unusable_password()
+    user.save()
+    audit.record(actor=invited_by, obj=user, message=_("Registered and invited."), flag=audit.ADDITION)
+    invitation_send(user=user, invited_by=invited_by)
+    return user
+
+
+@transaction.atomic
+def invitation_send(*, user, invited_by):
+    """Send a new set-password link; earlier links of the user stop working."""
+    now = timezone.now()
+    user.invitations.filter(accepted_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        user=user,
+        invited_by=invited_by,
+        token_hash=_token_hash(token),
+        created_at=now,
+        expires_at=now + timedelta(days=settings.IMI_INVITATION_VALID_DAYS),
+    )
+    send_to_user(
+        user=user,
+        template="invitation",
+        context={
+            "invited_by": invited_by,
+            "authority": user.authority,
+            "link": settings.SITE_URL + reverse("invitation_accept", args=[token]),
+            "expires_at": invitation.expires_at,
+        },
+    )
+    return invitation
+
+
+def invitation_for_token(token):
+    """The invitation a link stands for, or None (also when used or expired: see is_usable)."""
+    return Invitation.objects.select_related("user").filter(token_hash=_token_hash(token)).first()
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, password):
+    invitation = Invitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(_("This link has expired or has already been used."))
+    user = invitation.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(actor=user, obj=user, message=_("Set a password from the invitation."))
+    return user
+
+
+def user_deactivate(*, actor, user):
+    """Users are never deleted: their requests and history stay attributable."""
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        audit.record(actor=actor, obj=user, message=_("Deactivated."))
+
+
+def user_reactivate(*, actor, user):
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        audit.record(actor=actor, obj=user, message=_("Reactivated."))
+
+
+@transaction.atomic
+def user_roles_set(*, actor, user, is_lda, roles):
+    """Replace a user's roles. ``roles`` is a collection of (legislative area, kind) pairs."""
+    if actor.pk == user.pk and actor.is_lda and not is_lda:
+        raise ValidationError(_("You cannot remove your own local data administrator role."))
+    competent = set(user.authority.legislative_areas.values_list("pk", flat=True)) if user.authority_id else set()
+    wanted = {(area.pk, kind) for area, kind in roles}
+    if any(area_id not in competent for area_id, _kind in wanted):
+        raise ValidationError(_("Roles can only be given in the legislative areas of the authority."))
+    current = set(user.roles.values_list("legislative_area_id", "kind"))
+    for area_id, kind in current - wanted:
+        user.roles.filter(legislative_area_id=area_id, kind=kind).delete()
+    Role.objects.bulk_create(
+        [Role(user=user, legislative_area_id=area_id, kind=kind) for area_id, kind in wanted - current]
+    )
+    if user.is_lda != is_lda:
+        user.is_lda = is_lda
+        user.save(update_fields=["is_lda"])
+    if current != wanted or user.is_lda != is_lda:
+        audit.record(actor=actor, obj=user, message=_("Changed roles."))
+
+
+@transaction.atomic
+def user_move(*, actor, user, authority):
+    """Move a user to another authority of the same country; roles and backups stay behind."""
+    if user.authority_id == authority.pk:
+        return
+    if user.authority_id and user.authority.country_id != authority.country_id:
+        raise ValidationError(_("A user can only be moved between authorities of the same country."))
+    Backup.objects.filter(user=user).delete()
+    Backup.objects.filter(backup=user).delete()
+    user.roles.all().delete()
+    old = user.authority
+    user.authority = authority
+    user.is_lda = False
+    user.save(update_fields=["authority", "is_lda"])
+    audit.record(
+        actor=actor,
+        obj=user,
+        message=_("Moved from %(old)s to %(new)s.") % {"old": old, "new": authority},
+    )
+
+
+@transaction.atomic
+def backups_set(*, user, backups):
+    """Replace the colleagues who cover for a user."""
+    backups = list(backups)
+    for backup in backups:
+        if backup.pk == user.pk:
+            raise ValidationError(_("You cannot be your own backup."))
+        if backup.authority_id is None or backup.authority_id != user.authority_id:
+            raise ValidationError(_("A backup must be a colleague of the same authority."))
+        if not backup.is_active:
+            raise ValidationError(_("A deactivated user cannot be a backup."))
+    wanted = {b.pk for b in backups}
+    current = set(user.backup_links.values_list("backup_id", flat=True))
+    user.backup_links.filter(backup_id__in=current - wanted).delete()
+    Backup.objects.bulk_create([Backup(user=user, backup_id=pk) for pk in wanted - current])
+
+
+def absence_set(*, user, absent_from, absent_until):
+    if (absent_from is None) != (absent_until is None):
+        raise ValidationError(_("Give both the first and the last day of the absence, or neither."))
+    if absent_from and absent_until < absent_from:
+        raise ValidationError(_("The absence cannot end before it starts."))
+    user.absent_from, user.absent_until = absent_from, absent_until
+    user.save(update_fields=["absent_from", "absent_until"])
+
+
+def profile_update(*, user, full_name, phone, preferred_language):
+    user.full_name, user.phone, user.preferred_language = full_name, phone, preferred_language
+    user.save(update_fields=["full_name", "phone", "preferred_language"])
+
+
+def language_set(*, user, language):
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
+@transaction.atomic
+def authority_update(*, actor, authority, data, keywords):
+    """Apply what an LDA changed in the authority's data, and record which fields.
+
+    ``keywords`` maps each of the authority's competences to its new keywords.
+    """
+    # Compare with the stored row: a bound ModelForm has already written into the object it was given.
+    authority = Authority.objects.select_for_update().get(pk=authority.pk)
+    changed = [field for field, value in data.items() if getattr(authority, field) != value]
+    for field in changed:
+        setattr(authority, field, data[field])
+    if changed:
+        authority.save(update_fields=[*changed, "updated_at"])
+    for competence, text in keywords.items():
+        if competence.authority_id != authority.pk:
+            raise ValidationError(_("This competence belongs to another authority."))
+        if competence.keywords != text:
+            competence.keywords = text
+            competence.save(update_fields=["keywords"])
+            changed.append("competences")
+    if changed:
+        audit.record(actor=actor, obj=authority, message=_("Changed the authority's data."))
+    return changed

@@ -1,0 +1,34 @@
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class EclBoundField(forms.BoundField):
+    """Gives each widget the ECL classes for its kind and state."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        invalid = bool(self.errors)
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+            css = "ecl-checkbox__input"
+        elif isinstance(widget, forms.RadioSelect):
+            css = "ecl-radio__input"
+        elif isinstance(widget, forms.Select):
+            css = "ecl-select"
+        elif isinstance(widget, forms.Textarea):
+            css = "ecl-text-area ecl-text-area--l" + (" ecl-text-area--invalid" if invalid else "")
+        else:
+            css = "ecl-text-input ecl-text-input--l" + (" ecl-text-input--invalid" if invalid else "")
+        attrs["class"] = f"{css} {attrs.get('class', '')}".strip()
+        return attrs
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Render every form, the portal's and allauth's, with the ECL markup (templates/forms/).
+
+    The admin renders its fields itself; the ECL classes its widgets get are inert there.
+    """
+
+    form_template_name = "forms/div.html"
+    field_template_name = "forms/field.html"
+    bound_field_class = EclBoundField

@@ -1,0 +1,24 @@
+"""Settings for the test suite: the base settings with fast, isolated services."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment")
+
+from imi.settings.base import *  # noqa: E402,F403
+from imi.settings.base import BASE_DIR  # noqa: E402
+
+DEBUG = False
+# The test client and the live server serve static files from the finders.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".devdata" / "test-private-media"
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+# Rate limits are tested explicitly where they matter.
+ACCOUNT_RATE_LIMITS = {"login_failed": "1000/m/ip,5/5m/key", "reset_password": "1000/m/ip"}
+CELERY_TASK_ALWAYS_EAGER = True

@@ -1,0 +1,25 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from authorities import views as authority_views
+from imi import views
+
+admin.site.site_header = _("IMI portal administration")
+admin.site.site_title = _("IMI portal administration")
+admin.site.index_title = _("Coordination and helpdesk")
+# The admin has no login of its own: everybody logs in through allauth, with MFA.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("helpdesks/", views.helpdesks, name="helpdesks"),
+    path("data-protection/", views.data_protection, name="data_protection"),
+    path("i18n/languages/", views.languages, name="languages"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("invitation/<str:token>/", authority_views.invitation_accept, name="invitation_accept"),
+    path("", include("authorities.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

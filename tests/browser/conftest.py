@@ -1,0 +1,74 @@
+"""Browser tests: Playwright drives the machine's Chromium against a live server.
+
+Every page a test visits is checked with axe-core for WCAG 2.1 A and AA.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+# The live server runs in a thread beside Playwright's event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class AccessiblePage:
+    """A Playwright page that runs axe-core on every page it lands on."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.axe = Axe()
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+    def goto(self, path):
+        self.page.goto(self.base_url + path)
+        self.check_accessibility()
+
+    def check_accessibility(self):
+        self.page.wait_for_load_state("load")
+        results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, f"{self.page.url}\n{results.generate_report()}"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(locale="en-GB")
+    context.set_default_timeout(15_000)
+    yield AccessiblePage(context.new_page(), live_server.url)
+    context.close()
+
+
+def log_in(page, email, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()

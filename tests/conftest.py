@@ -1,0 +1,124 @@
+"""The people the tests are about.
+
+A small world: a Bulgarian authority with an LDA and a handler who back each
+other up, a Portuguese authority, the national coordinators of Bulgaria and
+Romania, Bulgaria's helpdesk, and a stranger from Latvia who must see nothing
+of the others.
+"""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+
+from authorities.models import Authority
+from tests.factories import AuthorityFactory, UserFactory, country, make_backup
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def with_authenticator(user):
+    """Coordinators and helpdesk staff cannot use the portal before they set up MFA."""
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+class World:
+    def __init__(self):
+        self.bg_authority = AuthorityFactory(
+            official_name="Изпълнителна агенция „Главна инспекция по труда“",
+            display_name_en="General Labour Inspectorate Executive Agency",
+            country=country("BG"),
+            city="София",
+            areas=["posting-of-workers", "services"],
+        )
+        self.pt_authority = AuthorityFactory(
+            official_name="Turismo de Portugal, I.P.",
+            country=country("PT"),
+            city="Lisboa",
+            areas=["professional-qualifications"],
+        )
+        self.ro_authority = AuthorityFactory(
+            official_name="Inspecția Muncii",
+            country=country("RO"),
+            city="București",
+            areas=["posting-of-workers"],
+        )
+        self.lv_authority = AuthorityFactory(
+            official_name="Valsts darba inspekcija",
+            country=country("LV"),
+            city="Rīga",
+            areas=["posting-of-workers"],
+        )
+        # The LDA of the Bulgarian authority, also a request handler there.
+        self.bg_lda = UserFactory(
+            email="lda@bg.test",
+            full_name="Мария Иванова",
+            authority=self.bg_authority,
+            is_lda=True,
+            preferred_language="bg",
+            roles=[("posting-of-workers", "handler")],
+        )
+        # A request handler of the same Bulgarian authority.
+        self.bg_handler = UserFactory(
+            email="handler@bg.test",
+            full_name="Георги Петров",
+            authority=self.bg_authority,
+            preferred_language="bg",
+            roles=[("posting-of-workers", "handler")],
+        )
+        make_backup(self.bg_lda, self.bg_handler)
+        make_backup(self.bg_handler, self.bg_lda)
+        # A request handler of the Portuguese tourism authority.
+        self.pt_handler = UserFactory(
+            email="handler@pt.test",
+            full_name="Ana Silva",
+            authority=self.pt_authority,
+            is_lda=True,
+            roles=[("professional-qualifications", "handler")],
+        )
+        # A Romanian user, in the Romanian coordinator's scope only.
+        self.ro_user = UserFactory(email="user@ro.test", full_name="Ion Popescu", authority=self.ro_authority)
+        # A stranger: a Latvian LDA who must see nothing of the Bulgarian or Portuguese authorities.
+        self.stranger = UserFactory(
+            email="stranger@lv.test",
+            full_name="Jānis Bērziņš",
+            authority=self.lv_authority,
+            is_lda=True,
+            preferred_language="lv",
+        )
+        # The national coordinators of Bulgaria and Romania.
+        self.bg_coordinator = with_authenticator(
+            UserFactory(
+                email="coordinator@bg.test",
+                full_name="Елена Димитрова",
+                authority=AuthorityFactory(
+                    official_name="Министерски съвет — национален координатор",
+                    country=country("BG"),
+                    coordinator_type=Authority.CoordinatorType.NATIONAL,
+                ),
+            )
+        )
+        self.ro_coordinator = with_authenticator(
+            UserFactory(
+                email="coordinator@ro.test",
+                full_name="Andrei Ionescu",
+                authority=AuthorityFactory(
+                    official_name="Ministerul Afacerilor Externe — coordonator național",
+                    country=country("RO"),
+                    coordinator_type=Authority.CoordinatorType.NATIONAL,
+                ),
+            )
+        )
+        # Staff of Bulgaria's national helpdesk: manages Bulgarian users, belongs to no authority.
+        self.bg_helpdesk = with_authenticator(
+            UserFactory(
+                email="helpdesk@bg.test", full_name="Иван Колев", authority=None, helpdesk_country=country("BG")
+            )
+        )
+        self.superuser = with_authenticator(
+            UserFactory(email="admin@imi.test", full_name="Portal Administrator", authority=None, is_superuser=True)
+        )
+
+
+@pytest.fixture
+def world(db):
+    return World()
