@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
@@ -120,6 +121,7 @@ class AuthorityAdmin(StaffAccessMixin, TranslationAdmin):
         (gettext_lazy("Coordination"), {"fields": ["coordinator_type", "coordinated_areas"]}),
     ]
     filter_horizontal = ["coordinated_areas"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=authorities_in_scope(request.user).values("pk"))

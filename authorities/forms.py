@@ -15,6 +15,7 @@ class DateInput(forms.DateInput):
 class AuthorityForm(forms.ModelForm):
     """What an LDA keeps current. Name, country, status and competences are the coordinator's."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     languages = forms.MultipleChoiceField(
         label=_("Working languages"), choices=WORKING_LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
     )

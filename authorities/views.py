@@ -229,7 +229,7 @@ def invitation_accept(request, token):
     form = SetPasswordForm(user, _submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_accept(invitation=invitation, password=form.cleaned_data["new_password1"])
+            user = services.invitation_accept(invitation=invitation, password=form.cleaned_data["new_password1"])
         except ValidationError:
             return render(request, "authorities/invitation_expired.html", {"invitation": invitation}, status=410)
         login(request, user, backend="authorities.backends.PortalAuthenticationBackend")

@@ -8,6 +8,9 @@ of the others.
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from authorities.models import Authority
 from tests.factories import AuthorityFactory, UserFactory, country, make_backup
@@ -117,6 +120,24 @@ class World:
         self.superuser = with_authenticator(
             UserFactory(email="admin@imi.test", full_name="Portal Administrator", authority=None, is_superuser=True)
         )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def count_queries(client):
+    """How many queries a page costs; list pages must cost the same for few and many rows."""
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries)
+
+    return count
 
 
 @pytest.fixture

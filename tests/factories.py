@@ -2,17 +2,24 @@ import factory
 from factory.django import DjangoModelFactory
 
 from authorities.models import Authority, Backup, Competence, Country, LegislativeArea, Role, User
+from authorities.reference_data import load_reference_data
 
 PASSWORD = "correct-horse-battery-staple"
 
 
+def ensure_reference_data():
+    """Countries and areas come from a data migration; tests on a live server flush them, so reload."""
+    if not Country.objects.exists():
+        load_reference_data(Country, LegislativeArea)
+
+
 def country(code):
-    """Countries come from the reference data migration."""
+    ensure_reference_data()
     return Country.objects.get(code=code)
 
 
 def area(code):
-    """Legislative areas come from the reference data migration."""
+    ensure_reference_data()
     return LegislativeArea.objects.get(code=code)
 
 

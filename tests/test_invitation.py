@@ -63,6 +63,7 @@ def test_it_lets_the_invited_person_set_a_password_and_logs_them_in(client, worl
     user = User.objects.get(email="petya@bg.test")
     assert user.check_password(NEW_PASSWORD)
     assert int(client.session["_auth_user_id"]) == user.pk
+    assert client.get(reverse("home")).status_code == 200
 
 
 def test_it_uses_a_link_only_once(client, world, django_capture_on_commit_callbacks):

@@ -88,3 +88,15 @@ def test_it_keeps_admin_pages_closed_to_a_handler(client, world):
     assert "/login/" in response.redirect_chain[0][0]
     assert response.status_code == 403
     assert world.bg_lda.email not in response.content.decode()
+
+
+def test_it_refuses_to_resend_an_invitation_for_another_authority(client, world):
+    client.force_login(world.pt_handler)  # LDA of the Portuguese authority
+    response = client.post(reverse("authorities:invitation_resend", args=[world.bg_handler.pk]))
+    assert response.status_code == 404
+
+
+def test_it_refuses_to_resend_an_invitation_to_someone_with_a_password(client, world):
+    client.force_login(world.bg_lda)
+    response = client.post(reverse("authorities:invitation_resend", args=[world.bg_handler.pk]))
+    assert response.status_code == 404

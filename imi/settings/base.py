@@ -129,8 +129,6 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="IMI portal")
 
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 LANGUAGE_CODE = "en"
 # Adding an EU language: a line here, a migration for the translated fields
 # (makemigrations) and a locale/<code>/LC_MESSAGES/django.po.

@@ -22,3 +22,5 @@ LANGUAGE_COOKIE_SECURE = False
 # Rate limits are tested explicitly where they matter.
 ACCOUNT_RATE_LIMITS = {"login_failed": "1000/m/ip,5/5m/key", "reset_password": "1000/m/ip"}
 CELERY_TASK_ALWAYS_EAGER = True
+# Each test process its own cache, so rate limits and one-time codes don't leak between runs.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -67,8 +67,8 @@ def page(browser, live_server):
 
 def log_in(page, email, password):
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.locator("main").get_by_role("button", name="Log in").click()
     page.wait_for_load_state("load")
     page.check_accessibility()
