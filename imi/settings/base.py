@@ -8,11 +8,33 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
+
+class StrictEnv(environ.Env):
+    """django-environ, refusing values it would silently read as false or fail on obscurely."""
+
+    BOOLEANS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+
+    def bool(self, var, default=environ.Env.NOTSET):
+        if var not in self.ENVIRON:
+            return super().bool(var, default=default)
+        value = self.ENVIRON[var].strip().lower()
+        if value not in self.BOOLEANS:
+            raise ImproperlyConfigured(f"{var} must be true or false, not {self.ENVIRON[var]!r}.")
+        return self.BOOLEANS[value]
+
+    def int(self, var, default=environ.Env.NOTSET):
+        try:
+            return super().int(var, default=default)
+        except ValueError:
+            raise ImproperlyConfigured(f"{var} must be a whole number, not {self.ENVIRON[var]!r}.") from None
+
+
+env = StrictEnv()
 
 SECRET_KEY = env.str("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
