@@ -96,3 +96,28 @@ def test_the_lda_sees_who_backs_up_whom(client, world):
     assert response.status_code == 200
     members = {member.pk: member for member in response.context["members"]}
     assert [link.backup for link in members[world.bg_handler.pk].backup_links.all()] == [world.bg_lda]
+
+
+def test_a_user_edits_their_profile_and_language(client, world):
+    client.force_login(world.bg_handler)
+    response = client.post(
+        reverse("authorities:profile"),
+        {"full_name": "Георги Петров-Иванов", "phone": "+359 88 000", "preferred_language": "en"},
+    )
+    assert response.status_code == 302
+    world.bg_handler.refresh_from_db()
+    assert (world.bg_handler.full_name, world.bg_handler.phone, world.bg_handler.preferred_language) == (
+        "Георги Петров-Иванов",
+        "+359 88 000",
+        "en",
+    )
+    assert client.get(reverse("home")).headers["Content-Language"] == "en"
+
+
+def test_a_profile_without_a_name_is_refused_and_nothing_changes(client, world):
+    client.force_login(world.bg_handler)
+    response = client.post(reverse("authorities:profile"), {"full_name": "", "preferred_language": "xx"})
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"full_name", "preferred_language"}
+    world.bg_handler.refresh_from_db()
+    assert world.bg_handler.full_name == "Георги Петров"
