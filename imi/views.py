@@ -22,12 +22,11 @@ def helpdesks(request):
     national = Authority.objects.filter(
         coordinator_type=Authority.CoordinatorType.NATIONAL, status=Authority.Status.VALIDATED
     )
-    countries = (
-        Country.objects.select_related("helpdesk")
-        .prefetch_related(Prefetch("authorities", queryset=national, to_attr="national_coordinators"))
-        .order_by("code")
+    countries = Country.objects.select_related("helpdesk").prefetch_related(
+        Prefetch("authorities", queryset=national, to_attr="national_coordinators")
     )
-    return render(request, "helpdesks.html", {"countries": countries})
+    # In the reader's alphabet: the names are translated, so the database order by code won't do.
+    return render(request, "helpdesks.html", {"countries": sorted(countries, key=lambda country: country.name)})
 
 
 def data_protection(request):
