@@ -1,14 +1,28 @@
 """The one way the portal sends e-mail to a person.
 
 Every mail is three templates under ``templates/emails/``: ``<name>_subject.txt``,
-``<name>_body.txt`` and ``<name>_body.html``, rendered in the recipient's language.
+``<name>_body.txt`` and ``<name>_body.html``, rendered in the recipient's language
+when the change happens, and kept in the outbox (``imi.models.OutboxMessage``)
+in the same transaction. A Celery task delivers it after the commit; the sweep
+in ``imi.tasks`` delivers what is left, so a broker or mail server outage loses nothing.
 """
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+
+from imi.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+# Waits between delivery attempts: a minute, then longer, up to a day.
+RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2)]
+MAX_ATTEMPTS = 10
 
 
 def render_mail(*, template, language, context):
@@ -22,20 +36,72 @@ def render_mail(*, template, language, context):
 
 
 def send_to_user(*, user, template, context):
-    """Send a mail to a user once the current transaction commits.
+    """Put a mail for a user in the outbox; it leaves once the current transaction commits.
 
-    Nothing is sent for a change that is rolled back, and deactivated users
-    get no mail.
+    Nothing is sent for a change that is rolled back, and deactivated users get no mail.
     """
     if not user.is_active:
-        return
+        return None
     subject, text, html = render_mail(
         template=template, language=user.preferred_language, context={"recipient": user, **context}
     )
+    message = OutboxMessage.objects.create(
+        recipient=user,
+        to_email=user.email,
+        template=template,
+        language=user.preferred_language,
+        subject=subject[:300],
+        body_text=text,
+        body_html=html,
+    )
+    transaction.on_commit(lambda: _queue(message.pk))
+    return message
 
-    def deliver():
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
-        message.attach_alternative(html, "text/html")
-        message.send()
 
-    transaction.on_commit(deliver)
+def _queue(message_id):
+    from imi.tasks import deliver_mail
+
+    try:
+        deliver_mail.delay(message_id)
+    except Exception:  # the broker is down: the sweep delivers it later
+        logger.warning("Could not queue mail %s; the outbox sweep will deliver it.", message_id, exc_info=True)
+
+
+def deliver(message_id):
+    """Send one outbox message if it is still pending; True when it was sent now.
+
+    The row is locked while sending, so a task and the sweep never send the same mail twice.
+    """
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, state=OutboxMessage.State.PENDING)
+            .first()
+        )
+        if message is None:
+            return False
+        message.attempts += 1
+        try:
+            email = EmailMultiAlternatives(
+                message.subject, message.body_text, settings.DEFAULT_FROM_EMAIL, [message.to_email]
+            )
+            email.attach_alternative(message.body_html, "text/html")
+            email.send()
+        except Exception as error:
+            message.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if message.attempts >= MAX_ATTEMPTS:
+                message.state = OutboxMessage.State.FAILED
+            delay = RETRY_DELAYS[min(message.attempts - 1, len(RETRY_DELAYS) - 1)]
+            message.next_attempt_at = timezone.now() + delay
+            message.save(update_fields=["attempts", "last_error", "state", "next_attempt_at"])
+            logger.warning("Mail %s not delivered (attempt %s): %s", message.pk, message.attempts, error)
+            return False
+        message.state = OutboxMessage.State.SENT
+        message.sent_at = timezone.now()
+        message.save(update_fields=["attempts", "state", "sent_at"])
+        return True
+
+
+def pending_due(now=None):
+    now = now or timezone.now()
+    return OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING, next_attempt_at__lte=now)

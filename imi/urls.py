@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("invitation/<str:token>/", authority_views.invitation_accept, name="invitation_accept"),
     path("", include("authorities.urls")),
+    path("requests/", include("requests_app.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

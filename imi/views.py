@@ -9,12 +9,22 @@ from django.views.i18n import set_language as django_set_language
 from authorities.models import Authority, Country
 from authorities.selectors import user_home_summary
 from authorities.services import language_set
+from requests_app.selectors import my_tasks
 
 
 @login_required
 def home(request):
     """ "My tasks": what is waiting for the user and their authority."""
-    return render(request, "home.html", {"summary": user_home_summary(user=request.user)})
+    tasks = my_tasks(user=request.user)
+    return render(
+        request,
+        "home.html",
+        {
+            "summary": user_home_summary(user=request.user),
+            "tasks": tasks,
+            "has_tasks": any(tasks.values()),
+        },
+    )
 
 
 def helpdesks(request):

@@ -31,7 +31,7 @@ class World:
             display_name_en="General Labour Inspectorate Executive Agency",
             country=country("BG"),
             city="София",
-            areas=["posting-of-workers", "services"],
+            areas=["posting-of-workers", "services", "professional-qualifications"],
         )
         self.pt_authority = AuthorityFactory(
             official_name="Turismo de Portugal, I.P.",
@@ -58,7 +58,7 @@ class World:
             authority=self.bg_authority,
             is_lda=True,
             preferred_language="bg",
-            roles=[("posting-of-workers", "handler")],
+            roles=[("posting-of-workers", "handler"), ("professional-qualifications", "handler")],
         )
         # A request handler of the same Bulgarian authority.
         self.bg_handler = UserFactory(
@@ -66,7 +66,15 @@ class World:
             full_name="Георги Петров",
             authority=self.bg_authority,
             preferred_language="bg",
-            roles=[("posting-of-workers", "handler")],
+            roles=[("posting-of-workers", "handler"), ("professional-qualifications", "handler")],
+        )
+        # A supervisor of the Bulgarian authority: reads, never acts.
+        self.bg_supervisor = UserFactory(
+            email="supervisor@bg.test",
+            full_name="Десислава Николова",
+            authority=self.bg_authority,
+            preferred_language="bg",
+            roles=[("professional-qualifications", "supervisor")],
         )
         make_backup(self.bg_lda, self.bg_handler)
         make_backup(self.bg_handler, self.bg_lda)
@@ -77,6 +85,38 @@ class World:
             authority=self.pt_authority,
             is_lda=True,
             roles=[("professional-qualifications", "handler")],
+        )
+        # An allocator of the Portuguese authority, who assigns incoming requests.
+        self.pt_allocator = UserFactory(
+            email="allocator@pt.test",
+            full_name="Rui Costa",
+            authority=self.pt_authority,
+            roles=[("professional-qualifications", "allocator")],
+        )
+        # Another Portuguese authority competent for qualifications, to forward to.
+        self.pt_other_authority = AuthorityFactory(
+            official_name="Direção-Geral do Ensino Superior",
+            country=country("PT"),
+            city="Lisboa",
+            areas=["professional-qualifications"],
+        )
+        self.pt_other_handler = UserFactory(
+            email="handler@dges.pt.test",
+            full_name="Marta Lopes",
+            authority=self.pt_other_authority,
+            roles=[("professional-qualifications", "handler")],
+        )
+        # Portugal's national coordinator: allocates what is forwarded to it, mediates referrals.
+        self.pt_coordinator = with_authenticator(
+            UserFactory(
+                email="coordinator@pt.test",
+                full_name="Ana Ferreira",
+                authority=AuthorityFactory(
+                    official_name="Direção-Geral das Atividades Económicas",
+                    country=country("PT"),
+                    coordinator_type=Authority.CoordinatorType.NATIONAL,
+                ),
+            )
         )
         # A Romanian user, in the Romanian coordinator's scope only.
         self.ro_user = UserFactory(email="user@ro.test", full_name="Ion Popescu", authority=self.ro_authority)
@@ -143,3 +183,57 @@ def count_queries(client):
 @pytest.fixture
 def world(db):
     return World()
+
+
+class QuestionSetFactoryData:
+    """A small question set of professional qualifications, one question of each kind."""
+
+    @staticmethod
+    def create():
+        from requests_app.models import AnswerOption, Question, QuestionSet
+        from tests.factories import area
+
+        question_set = QuestionSet.objects.create(
+            legislative_area=area("professional-qualifications"),
+            code="pq-test",
+            name_en="Professional qualifications",
+            name_bg="Професионални квалификации",
+        )
+        texts = [
+            (
+                "yes_no",
+                "Is the person registered as a tourist guide in your country?",
+                "Регистрирано ли е лицето като екскурзовод във вашата държава?",
+            ),
+            (
+                "choice",
+                "Which qualification level does the diploma correspond to?",
+                "На кое квалификационно ниво съответства дипломата?",
+            ),
+            (
+                "text",
+                "Has the professional been subject to disciplinary sanctions?",
+                "Налагани ли са на специалиста дисциплинарни наказания?",
+            ),
+            (
+                "date",
+                "Since when has the professional pursued the activity?",
+                "От кога специалистът упражнява дейността?",
+            ),
+        ]
+        questions = []
+        for order, (kind, english, bulgarian) in enumerate(texts):
+            question = Question.objects.create(
+                question_set=question_set, order=order, kind=kind, text_en=english, text_bg=bulgarian
+            )
+            questions.append(question)
+        for order, (english, bulgarian) in enumerate(
+            [("Certificate", "Удостоверение"), ("Diploma", "Диплома"), ("Degree", "Степен")]
+        ):
+            AnswerOption.objects.create(question=questions[1], order=order, text_en=english, text_bg=bulgarian)
+        return questions
+
+
+@pytest.fixture
+def questions(db):
+    return QuestionSetFactoryData.create()

@@ -195,6 +195,10 @@ STORAGES = {
 }
 # Attachments and other personal files never live under a public URL.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IMI portal <no-reply@imi-portal.invalid>")
@@ -204,7 +208,11 @@ CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_TASK_DEFAULT_QUEUE = "imi"
+# The periodic work, visible here and in docs/architecture.md.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-outbox": {"task": "imi.tasks.sweep_outbox", "schedule": 60.0},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=int(timedelta(hours=8).total_seconds()))
@@ -217,6 +225,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Portal rules.
 IMI_INVITATION_VALID_DAYS = env.int("IMI_INVITATION_VALID_DAYS", default=7)
+IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
 

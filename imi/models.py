@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class OutboxMessage(models.Model):
+    """An e-mail to deliver, written in the same transaction as the change it tells about.
+
+    A Celery task delivers it right after the commit; a periodic sweep delivers
+    whatever is still pending (broker down, mail server down), so nothing is lost.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending"
+        SENT = "sent"
+        FAILED = "failed"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    to_email = models.EmailField()
+    template = models.CharField(max_length=100)
+    language = models.CharField(max_length=10)
+    subject = models.CharField(max_length=300)
+    body_text = models.TextField()
+    body_html = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["next_attempt_at"], name="outbox_pending_idx", condition=models.Q(state="pending")),
+        ]
+
+    def __str__(self):
+        return f"{self.template} → {self.to_email}"

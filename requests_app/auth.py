@@ -1,0 +1,63 @@
+"""Who may see a request and its personal data. Lists and detail pages use the same querysets."""
+
+from django.db.models import Q
+
+from authorities.auth import authorities_in_scope
+from authorities.models import Role
+from requests_app.models import InformationRequest, Status
+
+
+def areas_of(user, *kinds):
+    """The legislative areas in which the user has one of these roles (any role when none given)."""
+    roles = Role.objects.filter(user=user)
+    if kinds:
+        roles = roles.filter(kind__in=kinds)
+    return roles.values("legislative_area")
+
+
+def requests_visible_to(user):
+    """Requests of the user's authority in the areas they work in, and those of a coordinator's scope.
+
+    A draft is seen only by its requesting authority.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return InformationRequest.objects.none()
+    visible = Q(pk__in=[])
+    if user.authority_id:
+        in_my_areas = Q(legislative_area__in=areas_of(user))
+        visible |= in_my_areas & Q(requesting_authority_id=user.authority_id)
+        visible |= in_my_areas & Q(responding_authority_id=user.authority_id) & ~Q(status=Status.DRAFT)
+    if user.is_coordinator or user.is_superuser:
+        scope = authorities_in_scope(user).values("pk")
+        visible |= ~Q(status=Status.DRAFT) & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
+    return InformationRequest.objects.filter(visible)
+
+
+def side_of(user, request):
+    """'requester', 'responder' or None: which side of the request the user's authority is on."""
+    if user.authority_id and user.authority_id == request.requesting_authority_id:
+        return "requester"
+    if user.authority_id and user.authority_id == request.responding_authority_id:
+        return "responder"
+    return None
+
+
+def is_coordinator_of(user, request):
+    """A coordinator whose scope holds the responding authority (referrals, overdue requests)."""
+    if not (user.is_coordinator or user.is_superuser) or request.responding_authority_id is None:
+        return False
+    return authorities_in_scope(user).filter(pk=request.responding_authority_id).exists()
+
+
+def has_role(user, request, *kinds):
+    return Role.objects.filter(user=user, legislative_area_id=request.legislative_area_id, kind__in=kinds).exists()
+
+
+def can_see_personal_data(user, request):
+    """Need to know: the responder sees the subject and the files only once it has accepted."""
+    side = side_of(user, request)
+    if side == "requester":
+        return True
+    if side == "responder":
+        return request.accepted_at is not None and request.status != Status.AWAITING_ACCEPTANCE
+    return request.status == Status.REFERRED and is_coordinator_of(user, request)

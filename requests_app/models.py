@@ -1,0 +1,343 @@
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from authorities.models import Authority, LegislativeArea
+
+
+def private_storage():
+    """Files of requests live outside the web root and are served only through a checked view."""
+    return storages["private"]
+
+
+class QuestionSet(models.Model):
+    """The questions an information request in a legislative area may ask."""
+
+    legislative_area = models.ForeignKey(
+        LegislativeArea, on_delete=models.PROTECT, related_name="question_sets", verbose_name=_("legislative area")
+    )
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("question set")
+        verbose_name_plural = _("question sets")
+        ordering = ["legislative_area__code", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        YES_NO = "yes_no", _("Yes or no")
+        CHOICE = "choice", _("Choice among options")
+        DATE = "date", _("Date")
+        TEXT = "text", _("Free text")
+        FILE = "file", _("File")
+
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="questions", verbose_name=_("question set")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.TextField(_("question"))
+    kind = models.CharField(_("answer kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["question_set", "order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class AnswerOption(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options", verbose_name=_("question"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.CharField(_("option"), max_length=300)
+
+    class Meta:
+        verbose_name = _("answer option")
+        verbose_name_plural = _("answer options")
+        ordering = ["question", "order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("request status", "Draft")
+    AWAITING_ACCEPTANCE = "awaiting_acceptance", pgettext_lazy("request status", "Awaiting acceptance")
+    OPEN = "open", pgettext_lazy("request status", "Open")
+    REPLIED = "replied", pgettext_lazy("request status", "Replied")
+    CLARIFICATION_REQUESTED = "clarification_requested", pgettext_lazy("request status", "Clarification requested")
+    REFERRED = "referred", pgettext_lazy("request status", "Referred to the coordinator")
+    CLOSED = "closed", pgettext_lazy("request status", "Closed")
+    WITHDRAWN = "withdrawn", pgettext_lazy("request status", "Withdrawn")
+
+
+class Action(models.TextChoices):
+    CREATE = "create", pgettext_lazy("request action", "Created")
+    SEND = "send", pgettext_lazy("request action", "Send")
+    ACCEPT = "accept", pgettext_lazy("request action", "Accept")
+    FORWARD = "forward", pgettext_lazy("request action", "Forward")
+    ALLOCATE = "allocate", pgettext_lazy("request action", "Allocate")
+    SPLIT = "split", pgettext_lazy("request action", "Split")
+    CHANGE_DEADLINE = "change_deadline", pgettext_lazy("request action", "Change the deadline")
+    REPLY = "reply", pgettext_lazy("request action", "Send the reply")
+    REQUEST_CLARIFICATION = "request_clarification", pgettext_lazy("request action", "Ask for clarification")
+    CLOSE = "close", pgettext_lazy("request action", "Accept the reply and close")
+    REFER = "refer", pgettext_lazy("request action", "Refer to the coordinator")
+    RETURN_FROM_REFERRAL = "return_from_referral", pgettext_lazy("request action", "Return to the responder")
+    CLOSE_REFERRAL = "close_referral", pgettext_lazy("request action", "Close the referral")
+    WITHDRAW = "withdraw", pgettext_lazy("request action", "Withdraw")
+
+
+class Rating(models.TextChoices):
+    POSITIVE = "positive", pgettext_lazy("rating", "Good")
+    NEUTRAL = "neutral", pgettext_lazy("rating", "Acceptable")
+    NEGATIVE = "negative", pgettext_lazy("rating", "Poor")
+
+
+class ReferenceCounter(models.Model):
+    """The last request number given in a year: references are IMI-<year>-<number>."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class InformationRequestQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(status__in=[Status.OPEN, Status.CLARIFICATION_REQUESTED], agreed_deadline__lt=today)
+
+
+class InformationRequest(models.Model):
+    # The fields that hold data about the person or company a request is about.
+    PERSONAL_DATA_FIELDS = ("subject_name", "subject_identifier", "subject_date_of_birth", "subject_address")
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    legislative_area = models.ForeignKey(
+        LegislativeArea, on_delete=models.PROTECT, related_name="requests", verbose_name=_("legislative area")
+    )
+    requesting_authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="sent_requests", verbose_name=_("requesting authority")
+    )
+    responding_authority = models.ForeignKey(
+        Authority,
+        on_delete=models.PROTECT,
+        related_name="received_requests",
+        verbose_name=_("responding authority"),
+        null=True,
+        blank=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    requester_handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("handler of the requesting authority"),
+    )
+    responder_handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("handler of the responding authority"),
+        null=True,
+        blank=True,
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, related_name="children", null=True, blank=True, verbose_name=_("split from")
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=200,
+        help_text=_(
+            "What the request is about, without personal data, e.g. \u201cQualification of a tourist guide\u201d."
+        ),
+    )
+    subject_name = models.CharField(_("name of the person or company"), max_length=200, blank=True)
+    subject_identifier = models.CharField(
+        _("identification number"), max_length=100, blank=True, help_text=_("Registration or identity number.")
+    )
+    subject_date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    subject_address = models.TextField(_("address"), blank=True)
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.DRAFT)
+    proposed_deadline = models.DateField(_("proposed deadline"), null=True, blank=True)
+    agreed_deadline = models.DateField(_("agreed deadline"), null=True, blank=True)
+    deadline_reason = models.TextField(_("reason for the deadline"), blank=True)
+    rating_timeliness = models.CharField(_("timeliness"), max_length=10, choices=Rating.choices, blank=True)
+    rating_effort = models.CharField(_("effort"), max_length=10, choices=Rating.choices, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    objects = InformationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "agreed_deadline"]),
+            models.Index(fields=["responding_authority", "status"]),
+            models.Index(fields=["requesting_authority", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(responding_authority__isnull=False),
+                name="sent_request_has_a_responder",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def get_absolute_url(self):
+        return reverse("requests:detail", args=[self.pk])
+
+    @property
+    def deadline(self):
+        return self.agreed_deadline or self.proposed_deadline
+
+    def is_overdue_on(self, day):
+        return (
+            self.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
+            and self.agreed_deadline is not None
+            and day > self.agreed_deadline
+        )
+
+    @property
+    def is_overdue(self):
+        return self.is_overdue_on(timezone.localdate())
+
+    @property
+    def days_to_deadline(self):
+        """Days until the deadline (negative when past), or None without one."""
+        return (self.deadline - timezone.localdate()).days if self.deadline else None
+
+    @property
+    def days_overdue(self):
+        return -self.days_to_deadline if self.is_overdue else 0
+
+    @property
+    def runs_against_deadline(self):
+        """Whether the responder is working towards the deadline now (so "due in" or "overdue" applies)."""
+        return self.status in (Status.AWAITING_ACCEPTANCE, Status.OPEN, Status.CLARIFICATION_REQUESTED)
+
+    @property
+    def is_finished(self):
+        return self.status in (Status.CLOSED, Status.WITHDRAWN)
+
+
+class RequestQuestion(models.Model):
+    """A question chosen for a request, and its answer."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="questions")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+", verbose_name=_("question"))
+    order = models.PositiveIntegerField(default=0)
+    answer_text = models.TextField(_("answer"), blank=True)
+    answer_language = models.CharField(_("language of the answer"), max_length=10, blank=True)
+    answer_yes_no = models.BooleanField(_("answer"), null=True, blank=True)
+    answer_option = models.ForeignKey(
+        AnswerOption, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("answer")
+    )
+    answer_date = models.DateField(_("answer"), null=True, blank=True)
+    answer_file = models.ForeignKey(
+        "Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("answer")
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "question"], name="unique_question_per_request"),
+        ]
+
+    def __str__(self):
+        return str(self.question)
+
+    @property
+    def is_answered(self):
+        kind = self.question.kind
+        return {
+            Question.Kind.YES_NO: self.answer_yes_no is not None,
+            Question.Kind.CHOICE: self.answer_option_id is not None,
+            Question.Kind.DATE: self.answer_date is not None,
+            Question.Kind.TEXT: bool(self.answer_text.strip()),
+            Question.Kind.FILE: self.answer_file_id is not None,
+        }[kind]
+
+
+class Message(models.Model):
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("message"))
+    language = models.CharField(_("language"), max_length=10)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} · {self.author}"
+
+
+class Attachment(models.Model):
+    """A file of a request. Files are personal data: stored outside the public web root."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="attachments")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(upload_to="attachments/%Y/%m/", storage=private_storage)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("requests:attachment", args=[self.request_id, self.pk])
+
+
+class Event(models.Model):
+    """One step of a request: its timeline for users and its audit trail."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, null=True, related_name="+")
+    action = models.CharField(max_length=40, choices=Action.choices)
+    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=Status.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} {self.action}"

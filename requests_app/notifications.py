@@ -1,0 +1,98 @@
+"""Who is told about each step of a request, by e-mail through the outbox.
+
+The mails carry the reference, the area, the authorities, the state and the
+deadline, and a link: never the subject's personal data or free text.
+"""
+
+from authorities.models import User
+from imi.mail import send_to_user
+from requests_app.models import Action
+
+# Steps announced to the responding side; the others go to the requesting side.
+TO_RESPONDER = {Action.REQUEST_CLARIFICATION, Action.CLOSE, Action.WITHDRAW, Action.REFER}
+# Steps that make the request new for a responding authority.
+NEW_FOR_RESPONDER = {Action.SEND, Action.FORWARD, Action.ALLOCATE}
+# Steps the coordinator takes: both sides hear of them.
+TO_BOTH = {Action.RETURN_FROM_REFERRAL, Action.CLOSE_REFERRAL}
+
+
+def with_backups(users):
+    """The users, plus the active backups of those absent today."""
+    users = list(users)
+    absent = [user.pk for user in users if user.is_absent]
+    if absent:
+        users += list(User.objects.filter(covering_links__user__in=absent, is_active=True))
+    unique = {user.pk: user for user in users if user.is_active}
+    return list(unique.values())
+
+
+def staff_of(authority, area, kinds):
+    return User.objects.filter(
+        authority=authority, is_active=True, roles__legislative_area=area, roles__kind__in=kinds
+    ).distinct()
+
+
+def side_recipients(request, side):
+    """The side's assigned handler, or all its handlers when none is assigned yet."""
+    if side == "requester":
+        assigned, authority = request.requester_handler, request.requesting_authority
+    else:
+        assigned, authority = request.responder_handler, request.responding_authority
+    if assigned is not None and assigned.is_active:
+        return [assigned]
+    return list(staff_of(authority, request.legislative_area, ["handler"]))
+
+
+def coordinators_of(request):
+    from authorities.auth import authorities_in_scope
+
+    candidates = User.objects.filter(
+        is_active=True,
+        authority__country_id=request.responding_authority.country_id,
+        authority__coordinator_type__in=["national", "delegated"],
+        authority__status="validated",
+    ).select_related("authority")
+    return [
+        user for user in candidates if authorities_in_scope(user).filter(pk=request.responding_authority_id).exists()
+    ]
+
+
+def recipients_for(*, request, action, actor):
+    if action in NEW_FOR_RESPONDER:
+        people = list(staff_of(request.responding_authority, request.legislative_area, ["handler", "allocator"]))
+        if request.responding_authority.is_coordinator:
+            people += list(User.objects.filter(authority=request.responding_authority, is_active=True))
+        if action != Action.SEND:
+            people += side_recipients(request, "requester")
+    elif action in TO_BOTH:
+        people = side_recipients(request, "requester") + side_recipients(request, "responder")
+    elif action in TO_RESPONDER:
+        people = side_recipients(request, "responder")
+        if action == Action.REFER:
+            people += coordinators_of(request)
+    else:
+        people = side_recipients(request, "requester")
+    return [user for user in with_backups(people) if user.pk != actor.pk]
+
+
+def notify(*, request, action, actor):
+    template = "request_new" if action in NEW_FOR_RESPONDER else "request_update"
+    for user in recipients_for(request=request, action=action, actor=actor):
+        new_for_them = template == "request_new" and user.authority_id == request.responding_authority_id
+        send_to_user(
+            user=user,
+            template="request_new" if new_for_them else "request_update",
+            context={"request": request, "action": Action(action), "actor_authority": actor.authority},
+        )
+
+
+def notify_message(*, request, author):
+    """A message from one side is announced to the other."""
+    side = "responder" if author.authority_id == request.requesting_authority_id else "requester"
+    for user in with_backups(side_recipients(request, side)):
+        if user.pk != author.pk:
+            send_to_user(
+                user=user,
+                template="request_message",
+                context={"request": request, "actor_authority": author.authority},
+            )

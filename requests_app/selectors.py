@@ -1,0 +1,93 @@
+"""Reads of information requests that pages share. Every one starts from requests_visible_to."""
+
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from authorities.auth import authorities_in_scope
+from authorities.models import User
+from requests_app.auth import areas_of, requests_visible_to
+from requests_app.models import InformationRequest, Status
+
+
+def with_display_relations(queryset):
+    return queryset.select_related(
+        "legislative_area",
+        "requesting_authority__country",
+        "responding_authority__country",
+        "requester_handler",
+        "responder_handler",
+    )
+
+
+def request_list(*, user, direction="", status="", area=None, country=None, overdue=False, query=""):
+    """The requests list with its filters; a user sees only what requests_visible_to allows."""
+    requests = requests_visible_to(user)
+    if direction == "incoming":
+        requests = requests.filter(responding_authority_id=user.authority_id)
+    elif direction == "outgoing":
+        requests = requests.filter(requesting_authority_id=user.authority_id)
+    if status:
+        requests = requests.filter(status=status)
+    if area is not None:
+        requests = requests.filter(legislative_area=area)
+    if country is not None:
+        requests = requests.filter(Q(requesting_authority__country=country) | Q(responding_authority__country=country))
+    if overdue:
+        requests = requests.overdue()
+    query = query.strip()
+    if query:
+        requests = requests.filter(
+            Q(reference__icontains=query) | Q(summary__icontains=query) | Q(subject_name__icontains=query)
+        )
+    return with_display_relations(requests).order_by("-created_at", "-pk")
+
+
+def colleagues_covered_by(user, today=None):
+    """Colleagues who are absent today and have this user as backup."""
+    today = today or timezone.localdate()
+    return User.objects.filter(
+        covering_links__backup=user, absent_from__lte=today, absent_until__gte=today, is_active=True
+    )
+
+
+def _most_urgent_first(requests, user):
+    covered = list(colleagues_covered_by(user).values_list("pk", flat=True))
+    people = [user.pk, *covered]
+    return requests.annotate(
+        mine=Case(
+            When(Q(responder_handler__in=people) | Q(requester_handler__in=people), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        due=Coalesce("agreed_deadline", "proposed_deadline"),
+    ).order_by("mine", F("due").asc(nulls_last=True), "created_at", "pk")
+
+
+def my_tasks(*, user):
+    """What waits for the user's authority in the user's areas, grouped, most urgent first."""
+    groups = {}
+    visible = with_display_relations(requests_visible_to(user))
+    if user.authority_id:
+        mine = visible.filter(legislative_area__in=areas_of(user, "handler", "allocator"))
+        incoming = mine.filter(responding_authority_id=user.authority_id)
+        outgoing = mine.filter(requesting_authority_id=user.authority_id)
+        groups["to_accept"] = incoming.filter(status=Status.AWAITING_ACCEPTANCE)
+        groups["to_answer"] = incoming.filter(status=Status.OPEN)
+        groups["clarifications"] = incoming.filter(status=Status.CLARIFICATION_REQUESTED)
+        groups["replies"] = outgoing.filter(status=Status.REPLIED)
+        groups["drafts"] = outgoing.filter(status=Status.DRAFT, requester_handler=user)
+    if user.is_coordinator:
+        scope = authorities_in_scope(user).values("pk")
+        groups["referred"] = visible.filter(status=Status.REFERRED, responding_authority__in=scope)
+    return {name: list(_most_urgent_first(requests, user)[:50]) for name, requests in groups.items()}
+
+
+def coordination_lists(*, user):
+    """A coordinator's referred and overdue requests, for their scope."""
+    scope = authorities_in_scope(user).values("pk")
+    requests = with_display_relations(InformationRequest.objects.filter(responding_authority__in=scope))
+    return {
+        "referred": list(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
+        "overdue": list(requests.overdue().order_by("agreed_deadline")[:100]),
+    }

@@ -1,0 +1,272 @@
+"""Writes to information requests outside the state machine: drafts, answers, messages, files."""
+
+import mimetypes
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from authorities.models import Authority
+from requests_app import auth, notifications
+from requests_app.models import (
+    Action,
+    Attachment,
+    Event,
+    InformationRequest,
+    Message,
+    Question,
+    ReferenceCounter,
+    RequestQuestion,
+    Status,
+)
+
+# Files a request may carry: documents and scans, checked by their first bytes too.
+ALLOWED_TYPES = {
+    ".pdf": ("application/pdf", [b"%PDF-"]),
+    ".png": ("image/png", [b"\x89PNG\r\n\x1a\n"]),
+    ".jpg": ("image/jpeg", [b"\xff\xd8\xff"]),
+    ".jpeg": ("image/jpeg", [b"\xff\xd8\xff"]),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [b"PK\x03\x04"]),
+    ".odt": ("application/vnd.oasis.opendocument.text", [b"PK\x03\x04"]),
+    ".txt": ("text/plain", []),
+}
+
+
+def next_reference(year):
+    with transaction.atomic():
+        counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+    return f"IMI-{year}-{counter.last:06d}"
+
+
+@transaction.atomic
+def request_create(*, user, legislative_area, summary):
+    """Start a draft in an area the user handles for their authority."""
+    if not user.roles.filter(legislative_area=legislative_area, kind="handler").exists():
+        raise ValidationError(_("You are not a request handler in this legislative area."))
+    request = InformationRequest.objects.create(
+        reference=next_reference(timezone.localdate().year),
+        legislative_area=legislative_area,
+        requesting_authority=user.authority,
+        created_by=user,
+        requester_handler=user,
+        summary=summary,
+    )
+    Event.objects.create(
+        request=request, actor=user, authority=user.authority, action=Action.CREATE, to_status=Status.DRAFT
+    )
+    return request
+
+
+def _check_draft(request, user):
+    if request.status != Status.DRAFT:
+        raise ValidationError(_("Only a draft can be changed."))
+    if auth.side_of(user, request) != "requester" or not auth.has_role(user, request, "handler"):
+        raise ValidationError(_("You are not allowed to do this on this request."))
+
+
+def responders_for(*, request):
+    """The authorities a request may go to: validated, of another country, competent in its area."""
+    return (
+        Authority.objects.filter(
+            status=Authority.Status.VALIDATED, competences__legislative_area=request.legislative_area
+        )
+        .exclude(country_id=request.requesting_authority.country_id)
+        .select_related("country")
+        .distinct()
+    )
+
+
+def request_set_responder(*, request, user, authority):
+    _check_draft(request, user)
+    if not responders_for(request=request).filter(pk=authority.pk).exists():
+        raise ValidationError(_("This authority cannot receive requests in this legislative area."))
+    request.responding_authority = authority
+    request.save(update_fields=["responding_authority", "updated_at"])
+
+
+def questions_for(*, request):
+    return Question.objects.filter(
+        question_set__legislative_area=request.legislative_area, question_set__is_active=True
+    ).select_related("question_set")
+
+
+@transaction.atomic
+def request_set_questions(*, request, user, questions):
+    _check_draft(request, user)
+    allowed = set(questions_for(request=request).values_list("pk", flat=True))
+    wanted = [question for question in questions if question.pk in allowed]
+    if not wanted:
+        raise ValidationError(_("Choose at least one question."))
+    request.questions.exclude(question__in=wanted).delete()
+    existing = set(request.questions.values_list("question_id", flat=True))
+    RequestQuestion.objects.bulk_create(
+        [
+            RequestQuestion(request=request, question=question, order=index)
+            for index, question in enumerate(wanted)
+            if question.pk not in existing
+        ]
+    )
+
+
+def request_set_subject(*, request, user, summary, subject_name, subject_identifier, subject_date_of_birth,
+                        subject_address, proposed_deadline):  # fmt: skip
+    _check_draft(request, user)
+    if proposed_deadline is not None and proposed_deadline <= timezone.localdate():
+        raise ValidationError({"proposed_deadline": _("The deadline must be a date after today.")})
+    request.summary = summary
+    request.subject_name = subject_name
+    request.subject_identifier = subject_identifier
+    request.subject_date_of_birth = subject_date_of_birth
+    request.subject_address = subject_address
+    request.proposed_deadline = proposed_deadline
+    request.save()
+
+
+def request_problems(*, request):
+    """What a draft still lacks before it can be sent; empty when complete."""
+    problems = []
+    if request.responding_authority_id is None:
+        problems.append(_("Choose the authority the request goes to."))
+    if not request.questions.exists():
+        problems.append(_("Choose at least one question."))
+    if not request.subject_name.strip():
+        problems.append(_("Give the name of the person or company the request is about."))
+    if request.proposed_deadline is None:
+        problems.append(_("Propose a deadline."))
+    elif request.proposed_deadline <= timezone.localdate():
+        problems.append(_("The deadline must be a date after today."))
+    return problems
+
+
+def request_split_off(*, request, actor, authority, question_ids, note):
+    """Move some questions of an open request into a new request to another authority."""
+    moving = request.questions.filter(pk__in=question_ids)
+    count = moving.count()
+    if count == 0:
+        raise ValidationError(_("Choose the questions to move."))
+    if count == request.questions.count():
+        raise ValidationError(_("Keep at least one question in this request."))
+    child = InformationRequest.objects.create(
+        reference=next_reference(timezone.localdate().year),
+        legislative_area=request.legislative_area,
+        requesting_authority=request.requesting_authority,
+        responding_authority=authority,
+        created_by=actor,
+        requester_handler=request.requester_handler,
+        parent=request,
+        summary=request.summary,
+        subject_name=request.subject_name,
+        subject_identifier=request.subject_identifier,
+        subject_date_of_birth=request.subject_date_of_birth,
+        subject_address=request.subject_address,
+        status=Status.AWAITING_ACCEPTANCE,
+        proposed_deadline=request.agreed_deadline or request.proposed_deadline,
+        sent_at=timezone.now(),
+    )
+    moving.update(request=child)
+    Event.objects.create(
+        request=child,
+        actor=actor,
+        authority=actor.authority,
+        action=Action.SPLIT,
+        to_status=Status.AWAITING_ACCEPTANCE,
+        note=note,
+    )
+    return child
+
+
+def _check_responder_answering(request, user):
+    if request.status not in (Status.OPEN, Status.CLARIFICATION_REQUESTED):
+        raise ValidationError(_("Answers can only be given while the request is open."))
+    if auth.side_of(user, request) != "responder" or not auth.has_role(user, request, "handler"):
+        raise ValidationError(_("You are not allowed to do this on this request."))
+
+
+@transaction.atomic
+def answers_save(*, request, user, answers):
+    """Save answers, before or while replying. ``answers`` maps RequestQuestion ids to values."""
+    _check_responder_answering(request, user)
+    language = translation.get_language()
+    now = timezone.now()
+    for item in request.questions.select_related("question").filter(pk__in=answers):
+        value = answers[item.pk]
+        kind = item.question.kind
+        if kind == Question.Kind.YES_NO:
+            item.answer_yes_no = value
+        elif kind == Question.Kind.CHOICE:
+            if value is not None and value.question_id != item.question_id:
+                raise ValidationError(_("Choose an answer from the list."))
+            item.answer_option = value
+        elif kind == Question.Kind.DATE:
+            item.answer_date = value
+        elif kind == Question.Kind.TEXT:
+            item.answer_text = value or ""
+            item.answer_language = language if item.answer_text else ""
+        elif kind == Question.Kind.FILE and value is not None:
+            item.answer_file = attachment_add(request=request, user=user, upload=value)
+        item.answered_by = user
+        item.answered_at = now
+        item.save()
+
+
+def message_add(*, request, user, body):
+    if request.is_finished:
+        raise ValidationError(_("Messages cannot be added to a closed or withdrawn request."))
+    if auth.side_of(user, request) is None:
+        raise ValidationError(_("You are not allowed to do this on this request."))
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Write a message."))
+    with transaction.atomic():
+        message = Message.objects.create(
+            request=request, author=user, authority=user.authority, body=body, language=translation.get_language()
+        )
+        notifications.notify_message(request=request, author=user)
+    return message
+
+
+def check_upload(upload):
+    """Refuse files that are too large, of a type not accepted, or whose content does not match their name."""
+    if upload.size > settings.IMI_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is too large: at most %(size)s MB.") % {"size": settings.IMI_MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    extension = os.path.splitext(upload.name)[1].lower()
+    if extension not in ALLOWED_TYPES:
+        raise ValidationError(
+            _("This type of file is not accepted. Accepted: %(types)s.")
+            % {"types": ", ".join(sorted(ext.lstrip(".").upper() for ext in ALLOWED_TYPES))}
+        )
+    content_type, signatures = ALLOWED_TYPES[extension]
+    head = upload.read(16)
+    upload.seek(0)
+    if signatures and not any(head.startswith(signature) for signature in signatures):
+        raise ValidationError(_("The content of the file does not match its type."))
+    if not signatures and b"\x00" in upload.read(4096):
+        raise ValidationError(_("The content of the file does not match its type."))
+    upload.seek(0)
+    return content_type or mimetypes.guess_type(upload.name)[0] or "application/octet-stream"
+
+
+def attachment_add(*, request, user, upload):
+    if request.is_finished:
+        raise ValidationError(_("Files cannot be added to a closed or withdrawn request."))
+    side = auth.side_of(user, request)
+    if side is None or (side == "responder" and not auth.can_see_personal_data(user, request)):
+        raise ValidationError(_("You are not allowed to do this on this request."))
+    content_type = check_upload(upload)
+    name = os.path.basename(upload.name)[:200]
+    return Attachment.objects.create(
+        request=request,
+        uploaded_by=user,
+        authority=user.authority,
+        file=upload,
+        original_name=name,
+        content_type=content_type,
+        size=upload.size,
+    )

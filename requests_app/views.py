@@ -1,0 +1,346 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from requests_app import auth, selectors, services, workflow
+from requests_app.forms import (
+    ActionForm,
+    AnswersForm,
+    AttachmentForm,
+    AuthoritySearchForm,
+    MessageForm,
+    NewRequestForm,
+    QuestionsForm,
+    RequestFilterForm,
+    ResponderForm,
+    SubjectForm,
+)
+from requests_app.models import Action, Status
+
+WIZARD_STEPS = [
+    ("requests:edit_authority", gettext_lazy("Authority")),
+    ("requests:edit_questions", gettext_lazy("Questions")),
+    ("requests:edit_subject", gettext_lazy("Subject and deadline")),
+    ("requests:review", gettext_lazy("Review and send")),
+]
+
+
+def _submitted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _get_request_for_user(request, pk):
+    """The information request, if the user may see it; 404 otherwise."""
+    return get_object_or_404(selectors.with_display_relations(auth.requests_visible_to(request.user)), pk=pk)
+
+
+def _get_draft_for_user(request, pk):
+    info_request = _get_request_for_user(request, pk)
+    if info_request.status != Status.DRAFT or auth.side_of(request.user, info_request) != "requester":
+        raise Http404
+    return info_request
+
+
+def _show_errors(form, error):
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _wizard_context(info_request, current):
+    return {
+        "info_request": info_request,
+        "steps": [
+            {"url": reverse(name, args=[info_request.pk]), "label": label, "current": name == current}
+            for name, label in WIZARD_STEPS
+        ],
+    }
+
+
+@login_required
+def request_list(request):
+    form = RequestFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    requests = selectors.request_list(
+        user=request.user,
+        direction=filters.get("direction", ""),
+        status=filters.get("status", ""),
+        area=filters.get("area"),
+        country=filters.get("country"),
+        overdue=filters.get("overdue", False),
+        query=filters.get("q", ""),
+    )
+    page = Paginator(requests, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "requests/list.html",
+        {"form": form, "page": page, "requests": page.object_list, "query": query.urlencode()},
+    )
+
+
+@login_required
+def request_new(request):
+    if request.user.authority_id is None:
+        raise Http404
+    form = NewRequestForm(_submitted(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            info_request = services.request_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Draft %(reference)s saved.") % {"reference": info_request.reference})
+            return redirect("requests:edit_authority", pk=info_request.pk)
+    return render(request, "requests/new.html", {"form": form})
+
+
+@login_required
+def edit_authority(request, pk):
+    info_request = _get_draft_for_user(request, pk)
+    search = AuthoritySearchForm(request.GET or None)
+    candidates = services.responders_for(request=info_request)
+    if search.is_valid():
+        if search.cleaned_data["country"]:
+            candidates = candidates.filter(country=search.cleaned_data["country"])
+        words = search.cleaned_data["q"].strip()
+        if words:
+            candidates = candidates.filter(
+                Q(official_name__icontains=words)
+                | Q(display_name__icontains=words)
+                | Q(acronym__icontains=words)
+                | Q(city__icontains=words)
+                | Q(competences__keywords__icontains=words)
+            )
+    candidates = candidates.order_by("country__code", "official_name")
+    initial = {"authority": info_request.responding_authority_id}
+    form = ResponderForm(_submitted(request), authorities=candidates[:50], initial=initial)
+    if request.method == "POST":
+        # The choice is checked against every possible responder, not only the ones shown.
+        form.fields["authority"].queryset = services.responders_for(request=info_request)
+        if form.is_valid():
+            try:
+                services.request_set_responder(
+                    request=info_request, user=request.user, authority=form.cleaned_data["authority"]
+                )
+            except ValidationError as error:
+                _show_errors(form, error)
+            else:
+                return redirect("requests:edit_questions", pk=info_request.pk)
+    return render(
+        request,
+        "requests/edit_authority.html",
+        {**_wizard_context(info_request, "requests:edit_authority"), "search": search, "form": form},
+    )
+
+
+@login_required
+def edit_questions(request, pk):
+    info_request = _get_draft_for_user(request, pk)
+    questions = services.questions_for(request=info_request)
+    chosen = list(info_request.questions.values_list("question_id", flat=True))
+    form = QuestionsForm(_submitted(request), questions=questions, initial={"questions": chosen})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_set_questions(
+                request=info_request, user=request.user, questions=form.cleaned_data["questions"]
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            return redirect("requests:edit_subject", pk=info_request.pk)
+    return render(
+        request,
+        "requests/edit_questions.html",
+        {**_wizard_context(info_request, "requests:edit_questions"), "form": form},
+    )
+
+
+@login_required
+def edit_subject(request, pk):
+    info_request = _get_draft_for_user(request, pk)
+    form = SubjectForm(_submitted(request), instance=info_request)
+    if request.method == "POST" and form.is_valid():
+        data = {field: form.cleaned_data[field] for field in SubjectForm.Meta.fields}
+        try:
+            services.request_set_subject(request=info_request, user=request.user, **data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return redirect("requests:review", pk=info_request.pk)
+    return render(
+        request,
+        "requests/edit_subject.html",
+        {**_wizard_context(info_request, "requests:edit_subject"), "form": form},
+    )
+
+
+@login_required
+def review(request, pk):
+    info_request = _get_draft_for_user(request, pk)
+    problems = services.request_problems(request=info_request)
+    if request.method == "POST":
+        try:
+            workflow.apply(request_id=info_request.pk, action=Action.SEND, actor=request.user)
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(request, _("Request %(reference)s has been sent.") % {"reference": info_request.reference})
+            return redirect("requests:detail", pk=info_request.pk)
+    return render(
+        request,
+        "requests/review.html",
+        {
+            **_wizard_context(info_request, "requests:review"),
+            "problems": problems,
+            "questions": info_request.questions.select_related("question"),
+        },
+    )
+
+
+@login_required
+def detail(request, pk):
+    info_request = _get_request_for_user(request, pk)
+    user = request.user
+    side = auth.side_of(user, info_request)
+    return render(
+        request,
+        "requests/detail.html",
+        {
+            "info_request": info_request,
+            "side": side,
+            "can_see_personal_data": auth.can_see_personal_data(user, info_request),
+            "actions": [(action, Action(action).label) for action in workflow.allowed_actions(user, info_request)],
+            "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
+            "events": info_request.events.select_related("actor", "authority"),
+            "messages_list": info_request.messages.select_related("author", "authority"),
+            "attachments": info_request.attachments.select_related("authority"),
+            "can_answer": side == "responder"
+            and info_request.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
+            and auth.has_role(user, info_request, "handler"),
+            "can_write": side is not None and not info_request.is_finished,
+            "message_form": MessageForm(),
+            "attachment_form": AttachmentForm(),
+            "children": info_request.children.all(),
+        },
+    )
+
+
+@login_required
+def act(request, pk, action):
+    info_request = _get_request_for_user(request, pk)
+    if action not in Action.values or action in (Action.CREATE, Action.SEND):
+        raise Http404
+    if action not in workflow.allowed_actions(request.user, info_request):
+        raise Http404
+    form = ActionForm(_submitted(request), action=action, request=info_request, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.apply(
+                request_id=info_request.pk,
+                action=action,
+                actor=request.user,
+                note=form.cleaned_data.get("note", ""),
+                **form.params(),
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
+            if auth.requests_visible_to(request.user).filter(pk=info_request.pk).exists():
+                return redirect("requests:detail", pk=info_request.pk)
+            return redirect("home")
+    return render(
+        request,
+        "requests/act.html",
+        {"info_request": info_request, "form": form, "action": action, "action_label": Action(action).label},
+    )
+
+
+@login_required
+def answers(request, pk):
+    info_request = _get_request_for_user(request, pk)
+    if auth.side_of(request.user, info_request) != "responder" or info_request.status not in (
+        Status.OPEN,
+        Status.CLARIFICATION_REQUESTED,
+    ):
+        raise Http404
+    items = info_request.questions.select_related("question", "answer_option", "answer_file").prefetch_related(
+        "question__options"
+    )
+    form = AnswersForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        request_questions=items,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answers_save(request=info_request, user=request.user, answers=form.answers())
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Your answers have been saved."))
+            return redirect("requests:detail", pk=info_request.pk)
+    return render(request, "requests/answers.html", {"info_request": info_request, "form": form})
+
+
+@login_required
+@require_POST
+def message_add(request, pk):
+    info_request = _get_request_for_user(request, pk)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.message_add(request=info_request, user=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your message has been added."))
+    else:
+        messages.error(request, _("Write a message."))
+    return redirect(reverse("requests:detail", args=[info_request.pk]) + "#messages")
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    info_request = _get_request_for_user(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(request=info_request, user=request.user, upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The file has been added."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(reverse("requests:detail", args=[info_request.pk]) + "#attachments")
+
+
+@login_required
+def attachment(request, pk, attachment_pk):
+    info_request = _get_request_for_user(request, pk)
+    if not auth.can_see_personal_data(request.user, info_request):
+        raise Http404
+    item = get_object_or_404(info_request.attachments, pk=attachment_pk)
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    response["Content-Type"] = item.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def coordination(request):
+    if not (request.user.is_coordinator or request.user.is_superuser):
+        raise Http404
+    return render(request, "requests/coordination.html", selectors.coordination_lists(user=request.user))

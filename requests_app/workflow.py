@@ -1,0 +1,251 @@
+"""The life of an information request: which action moves it from which state, and who may take it.
+
+One table (``TRANSITIONS``) and one function (``apply``) that takes an action under a
+row lock, checks the actor's right, writes the event and queues the notifications.
+"Overdue" is derived from the agreed deadline, never stored.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from authorities.models import Authority
+from requests_app import auth, notifications
+from requests_app.models import Action, Event, InformationRequest, Rating, Status
+
+# Who may take an action, by their relation to the request:
+REQUESTER = "requester"  # a request handler of the requesting authority
+RESPONDER = "responder"  # a request handler of the responding authority
+ALLOCATOR = "allocator"  # an allocator of the responding authority, or the coordinator it was forwarded to
+COORDINATOR = "coordinator"  # a coordinator whose scope holds the responding authority
+
+OPEN_STATES = frozenset({Status.OPEN, Status.CLARIFICATION_REQUESTED})
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset
+    target: str
+    actors: frozenset
+    note_required: bool = False
+
+
+TRANSITIONS = {
+    Action.SEND: Transition(frozenset({Status.DRAFT}), Status.AWAITING_ACCEPTANCE, frozenset({REQUESTER})),
+    Action.ACCEPT: Transition(frozenset({Status.AWAITING_ACCEPTANCE}), Status.OPEN, frozenset({RESPONDER})),
+    Action.FORWARD: Transition(
+        frozenset({Status.AWAITING_ACCEPTANCE, Status.OPEN}),
+        Status.AWAITING_ACCEPTANCE,
+        frozenset({RESPONDER, ALLOCATOR}),
+        note_required=True,
+    ),
+    Action.ALLOCATE: Transition(
+        frozenset({Status.AWAITING_ACCEPTANCE}), Status.AWAITING_ACCEPTANCE, frozenset({ALLOCATOR})
+    ),
+    Action.SPLIT: Transition(frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True),
+    Action.CHANGE_DEADLINE: Transition(
+        frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True
+    ),
+    Action.REPLY: Transition(OPEN_STATES, Status.REPLIED, frozenset({RESPONDER})),
+    Action.REQUEST_CLARIFICATION: Transition(
+        frozenset({Status.REPLIED}), Status.CLARIFICATION_REQUESTED, frozenset({REQUESTER}), note_required=True
+    ),
+    Action.CLOSE: Transition(frozenset({Status.REPLIED}), Status.CLOSED, frozenset({REQUESTER})),
+    Action.REFER: Transition(frozenset({Status.REPLIED}), Status.REFERRED, frozenset({REQUESTER}), note_required=True),
+    Action.RETURN_FROM_REFERRAL: Transition(
+        frozenset({Status.REFERRED}), Status.OPEN, frozenset({COORDINATOR}), note_required=True
+    ),
+    Action.CLOSE_REFERRAL: Transition(
+        frozenset({Status.REFERRED}), Status.CLOSED, frozenset({COORDINATOR}), note_required=True
+    ),
+    Action.WITHDRAW: Transition(
+        frozenset({Status.DRAFT, Status.AWAITING_ACCEPTANCE, Status.OPEN, Status.CLARIFICATION_REQUESTED}),
+        Status.WITHDRAWN,
+        frozenset({REQUESTER}),
+        note_required=True,
+    ),
+}
+
+
+class WorkflowError(ValidationError):
+    """An action that cannot be taken now; the message says why, in the user's language."""
+
+
+def relations(user, request):
+    """The actor kinds the user is for this request."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    found = set()
+    side = auth.side_of(user, request)
+    if side == "requester" and auth.has_role(user, request, "handler"):
+        found.add(REQUESTER)
+    if side == "responder":
+        if auth.has_role(user, request, "handler"):
+            found.add(RESPONDER)
+        if auth.has_role(user, request, "allocator") or request.responding_authority.is_coordinator:
+            found.add(ALLOCATOR)
+    if auth.is_coordinator_of(user, request):
+        found.add(COORDINATOR)
+    return found
+
+
+def allowed_actions(user, request):
+    """The actions the user may take on the request now, in the table's order."""
+    mine = relations(user, request)
+    return [
+        action
+        for action, transition in TRANSITIONS.items()
+        if request.status in transition.sources and mine & transition.actors
+    ]
+
+
+@transaction.atomic
+def apply(*, request_id, action, actor, note="", **params):
+    """Take an action on a request and return it; raises WorkflowError when it cannot be taken."""
+    request = (
+        InformationRequest.objects.select_for_update(of=("self",))
+        .select_related("responding_authority", "requesting_authority", "legislative_area")
+        .get(pk=request_id)
+    )
+    transition = TRANSITIONS[action]
+    if request.status not in transition.sources:
+        raise WorkflowError(
+            _("This cannot be done any more: the request is now \u201c%(status)s\u201d. Somebody may have acted on it.")
+            % {"status": request.get_status_display()}
+        )
+    if not relations(actor, request) & transition.actors:
+        raise WorkflowError(_("You are not allowed to do this on this request."))
+    note = (note or "").strip()
+    if transition.note_required and not note:
+        raise WorkflowError(_("Please give a reason."))
+    from_status = request.status
+    request.status = transition.target
+    effect = EFFECTS.get(action)
+    # An effect may create new requests (a split): they are announced like sent ones.
+    new_requests = (effect(request, actor, note, **params) if effect else None) or []
+    request.save()
+    event = Event.objects.create(
+        request=request,
+        actor=actor,
+        authority=actor.authority,
+        action=action,
+        from_status=from_status,
+        to_status=request.status,
+        note=note,
+    )
+    notifications.notify(request=request, action=action, actor=actor)
+    for child in new_requests:
+        notifications.notify(request=child, action=Action.SEND, actor=actor)
+    return request, event
+
+
+def _check_target(request, authority, *, allow_coordinator):
+    if authority is None:
+        raise WorkflowError(_("Choose an authority."))
+    if authority.pk == request.responding_authority_id:
+        raise WorkflowError(_("The request is already with this authority."))
+    if authority.status != Authority.Status.VALIDATED:
+        raise WorkflowError(_("This authority has not been validated."))
+    if allow_coordinator and authority.is_coordinator:
+        return
+    if not authority.competences.filter(legislative_area_id=request.legislative_area_id).exists():
+        raise WorkflowError(_("This authority is not competent in the legislative area of the request."))
+
+
+def _send(request, actor, note):
+    from requests_app.services import request_problems
+
+    problems = request_problems(request=request)
+    if problems:
+        raise WorkflowError(problems)
+    request.sent_at = timezone.now()
+
+
+def _accept(request, actor, note, days):
+    if days is None or days < 1:
+        raise WorkflowError(_("Give the number of days the answer will take, at least one."))
+    deadline = timezone.localdate() + datetime.timedelta(days=days)
+    if request.proposed_deadline and deadline > request.proposed_deadline and not note:
+        raise WorkflowError(_("Explain why you need more time than the requesting authority proposed."))
+    request.agreed_deadline = deadline
+    request.deadline_reason = note
+    request.accepted_at = timezone.now()
+    request.responder_handler = actor
+
+
+def _hand_over(request, authority):
+    """The request moves to another authority, which sees it as new."""
+    request.responding_authority = authority
+    request.responder_handler = None
+    request.accepted_at = None
+    request.agreed_deadline = None
+    request.deadline_reason = ""
+
+
+def _forward(request, actor, note, authority):
+    _check_target(request, authority, allow_coordinator=True)
+    if authority.country_id != request.responding_authority.country_id:
+        raise WorkflowError(_("A request can only be forwarded to an authority of the same country."))
+    _hand_over(request, authority)
+
+
+def _allocate(request, actor, note, authority):
+    _check_target(request, authority, allow_coordinator=False)
+    if authority.country_id != request.responding_authority.country_id:
+        raise WorkflowError(_("A request can only be allocated to an authority of the same country."))
+    _hand_over(request, authority)
+
+
+def _split(request, actor, note, authority, question_ids):
+    from requests_app.services import request_split_off
+
+    _check_target(request, authority, allow_coordinator=False)
+    child = request_split_off(request=request, actor=actor, authority=authority, question_ids=question_ids, note=note)
+    return [child]
+
+
+def _change_deadline(request, actor, note, deadline):
+    if deadline is None or deadline <= timezone.localdate():
+        raise WorkflowError(_("The new deadline must be a date after today."))
+    request.agreed_deadline = deadline
+    request.deadline_reason = note
+
+
+def _reply(request, actor, note):
+    unanswered = [q for q in request.questions.select_related("question") if not q.is_answered]
+    if unanswered:
+        raise WorkflowError(_("Answer every question before sending the reply."))
+    request.replied_at = timezone.now()
+    if request.responder_handler_id is None:
+        request.responder_handler = actor
+
+
+def _close(request, actor, note, rating_timeliness="", rating_effort=""):
+    for rating in (rating_timeliness, rating_effort):
+        if rating and rating not in Rating.values:
+            raise WorkflowError(_("Choose a rating from the list."))
+    request.rating_timeliness = rating_timeliness or ""
+    request.rating_effort = rating_effort or ""
+    request.closed_at = timezone.now()
+
+
+def _finish(request, actor, note):
+    request.closed_at = timezone.now()
+
+
+EFFECTS = {
+    Action.SEND: _send,
+    Action.ACCEPT: _accept,
+    Action.FORWARD: _forward,
+    Action.ALLOCATE: _allocate,
+    Action.SPLIT: _split,
+    Action.CHANGE_DEADLINE: _change_deadline,
+    Action.REPLY: _reply,
+    Action.CLOSE: _close,
+    Action.CLOSE_REFERRAL: _finish,
+    Action.WITHDRAW: _finish,
+}

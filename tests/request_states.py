@@ -1,0 +1,83 @@
+"""Build information requests in any state, through the real services and workflow."""
+
+import datetime
+
+from django.utils import timezone
+
+from requests_app import services, workflow
+from requests_app.models import Action, Status
+from tests.factories import area
+
+STATES = [
+    Status.DRAFT,
+    Status.AWAITING_ACCEPTANCE,
+    Status.OPEN,
+    Status.REPLIED,
+    Status.CLARIFICATION_REQUESTED,
+    Status.REFERRED,
+    Status.CLOSED,
+    Status.WITHDRAWN,
+]
+
+
+def draft(world, questions, *, summary="Qualification of a tourist guide"):
+    request = services.request_create(
+        user=world.bg_handler, legislative_area=area("professional-qualifications"), summary=summary
+    )
+    services.request_set_responder(request=request, user=world.bg_handler, authority=world.pt_authority)
+    services.request_set_questions(request=request, user=world.bg_handler, questions=questions)
+    services.request_set_subject(
+        request=request,
+        user=world.bg_handler,
+        summary=summary,
+        subject_name="Maria Sousa",
+        subject_identifier="PT-123456",
+        subject_date_of_birth=datetime.date(1985, 4, 12),
+        subject_address="Rua Augusta 1, Lisboa",
+        proposed_deadline=timezone.localdate() + datetime.timedelta(days=20),
+    )
+    return request
+
+
+def answer_all(world, request):
+    from requests_app.models import Question
+
+    answers = {}
+    for item in request.questions.select_related("question"):
+        kind = item.question.kind
+        answers[item.pk] = {
+            Question.Kind.YES_NO: True,
+            Question.Kind.CHOICE: item.question.options.first(),
+            Question.Kind.TEXT: "No sanctions are recorded.",
+            Question.Kind.DATE: datetime.date(2015, 6, 1),
+        }[kind]
+    services.answers_save(request=request, user=world.pt_handler, answers=answers)
+
+
+def step(request, action, actor, **params):
+    updated, _event = workflow.apply(request_id=request.pk, action=action, actor=actor, **params)
+    return updated
+
+
+def request_in(world, questions, status):
+    """A request from the Bulgarian handler to the Portuguese authority, brought to ``status``."""
+    request = draft(world, questions)
+    if status == Status.DRAFT:
+        return request
+    request = step(request, Action.SEND, world.bg_handler)
+    if status == Status.AWAITING_ACCEPTANCE:
+        return request
+    if status == Status.WITHDRAWN:
+        return step(request, Action.WITHDRAW, world.bg_handler, note="Sent by mistake.")
+    request = step(request, Action.ACCEPT, world.pt_handler, days=10)
+    if status == Status.OPEN:
+        return request
+    answer_all(world, request)
+    request = step(request, Action.REPLY, world.pt_handler)
+    if status == Status.REPLIED:
+        return request
+    if status == Status.CLARIFICATION_REQUESTED:
+        return step(request, Action.REQUEST_CLARIFICATION, world.bg_handler, note="Which register?")
+    if status == Status.REFERRED:
+        return step(request, Action.REFER, world.bg_handler, note="The reply does not answer question 2.")
+    return step(request, Action.CLOSE, world.bg_handler, rating_timeliness="positive", rating_effort="positive")
