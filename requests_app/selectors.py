@@ -47,7 +47,7 @@ def colleagues_covered_by(user, today=None):
     """Colleagues who are absent today and have this user as backup."""
     today = today or timezone.localdate()
     return User.objects.filter(
-        covering_links__backup=user, absent_from__lte=today, absent_until__gte=today, is_active=True
+        backup_links__backup=user, absent_from__lte=today, absent_until__gte=today, is_active=True
     )
 
 
