@@ -62,7 +62,8 @@ def _queue(message_id):
     from imi.tasks import deliver_mail
 
     try:
-        deliver_mail.delay(message_id)
+        # No retrying against a broker that is down: the sweep is the retry.
+        deliver_mail.apply_async((message_id,), retry=False)
     except Exception:  # the broker is down: the sweep delivers it later
         logger.warning("Could not queue mail %s; the outbox sweep will deliver it.", message_id, exc_info=True)
 

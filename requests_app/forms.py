@@ -14,7 +14,7 @@ class NewRequestForm(forms.Form):
         label=_("Summary"),
         max_length=200,
         help_text=_(
-            "What the request is about, without personal data, e.g. \u201cQualification of a tourist guide\u201d."
+            "What the request is about, without personal data, e.g. “Qualification of a tourist guide”."
         ),
     )
 

@@ -165,7 +165,7 @@ class InformationRequest(models.Model):
         _("summary"),
         max_length=200,
         help_text=_(
-            "What the request is about, without personal data, e.g. \u201cQualification of a tourist guide\u201d."
+            "What the request is about, without personal data, e.g. “Qualification of a tourist guide”."
         ),
     )
     subject_name = models.CharField(_("name of the person or company"), max_length=200, blank=True)

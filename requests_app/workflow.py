@@ -114,7 +114,7 @@ def apply(*, request_id, action, actor, note="", **params):
     transition = TRANSITIONS[action]
     if request.status not in transition.sources:
         raise WorkflowError(
-            _("This cannot be done any more: the request is now \u201c%(status)s\u201d. Somebody may have acted on it.")
+            _("This cannot be done any more: the request is now “%(status)s”. Somebody may have acted on it.")
             % {"status": request.get_status_display()}
         )
     if not relations(actor, request) & transition.actors:

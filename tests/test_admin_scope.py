@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from authorities.models import Authority, User
-from tests.factories import AuthorityFactory, UserFactory, country
+from tests.factories import AuthorityFactory, UserFactory, area, country
 
 
 def change_url(obj):
@@ -74,8 +74,8 @@ def test_the_coordinator_validates_an_authority_and_it_is_logged(client, world):
 
 def test_a_delegated_coordinator_sees_only_authorities_of_its_areas(client, world):
     delegated = AuthorityFactory(country=country("BG"), coordinator_type=Authority.CoordinatorType.DELEGATED, areas=[])
-    delegated.coordinated_areas.set([world.pt_authority.legislative_areas.get()])  # professional qualifications
-    qualifications_body = AuthorityFactory(country=country("BG"), areas=["professional-qualifications"])
+    delegated.coordinated_areas.set([area("patients-rights")])
+    qualifications_body = AuthorityFactory(country=country("BG"), areas=["patients-rights"])
     from tests.conftest import with_authenticator
 
     coordinator = with_authenticator(UserFactory(authority=delegated))
@@ -220,3 +220,18 @@ def test_the_admin_lists_cost_the_same_queries_for_many_rows(client, world, coun
 
         audit.record(actor=world.bg_coordinator, obj=user, message="Checked.")
     assert [count_queries(url) for url in urls] == few
+
+
+def test_only_superusers_edit_question_sets_and_see_the_outbox(client, world, questions):
+    question_set = questions[0].question_set
+    client.force_login(world.bg_coordinator)
+    url = reverse("admin:requests_app_questionset_change", args=[question_set.pk])
+    assert client.get(url).status_code == 200  # read-only
+    response = client.post(
+        url, {"code": "changed", "name_en": "Changed", "legislative_area": question_set.legislative_area_id}
+    )
+    assert response.status_code == 403
+    assert client.get(reverse("admin:imi_outboxmessage_changelist")).status_code == 403
+    client.force_login(world.superuser)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("admin:imi_outboxmessage_changelist")).status_code == 200

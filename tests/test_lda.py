@@ -26,12 +26,12 @@ def test_the_lda_gives_a_colleague_roles_in_the_authority_areas(client, world):
 
 def test_the_lda_cannot_give_a_role_in_an_area_of_no_competence(client, world):
     client.force_login(world.bg_lda)
-    qualifications = area("professional-qualifications")
+    documents = area("public-documents")
     client.post(
         reverse("authorities:user_roles", args=[world.bg_handler.pk]),
-        {f"area_{qualifications.pk}": ["handler"]},
+        {f"area_{documents.pk}": ["handler"]},
     )
-    assert not Role.objects.filter(user=world.bg_handler, legislative_area=qualifications).exists()
+    assert not Role.objects.filter(user=world.bg_handler, legislative_area=documents).exists()
 
 
 def test_the_lda_cannot_drop_their_own_lda_role(client, world):

@@ -145,7 +145,7 @@ def test_a_mail_the_broker_never_got_is_sent_by_the_sweep(world, questions, monk
     def broker_down(*args, **kwargs):
         raise ConnectionError("Redis is down")
 
-    monkeypatch.setattr(tasks.deliver_mail, "delay", broker_down)
+    monkeypatch.setattr(tasks.deliver_mail, "apply_async", broker_down)
     request = draft(world, questions)
     assert sent(step, request, Action.SEND, world.bg_handler) == {}
     assert OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).count() == 2

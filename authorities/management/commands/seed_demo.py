@@ -1,9 +1,12 @@
-"""Build the demo world: six countries' helpdesks, coordinators, authorities and users.
+"""Build the demo world: six countries' helpdesks, coordinators, authorities and users,
+the question sets, and information requests between the authorities in every state.
 
 Idempotent: every row is found by its natural key (a country's code, an
-authority's country and official name, a user's e-mail) and only written when
-it differs from the data below, so a second run changes nothing. All fictitious:
-e-mails under ``demo.imi.test``, websites under ``.example``.
+authority's country and official name, a user's e-mail, a question set's code,
+a request's requesting authority and summary) and only written when it differs
+from the data below, so a second run changes nothing. All fictitious:
+e-mails under ``demo.imi.test``, websites under ``.example``. The requests are
+in ``requests_app.demo_requests``, built through the services and the workflow.
 """
 
 import unicodedata
@@ -14,6 +17,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import check_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone, translation
 
 from authorities.models import (
@@ -27,6 +31,9 @@ from authorities.models import (
     User,
 )
 from authorities.reference_data import LANGUAGES, load_reference_data
+from requests_app.demo_requests import create_demo_requests
+from requests_app.models import AnswerOption, InformationRequest, Question, QuestionSet, Status
+from requests_app.question_sets import load_question_sets
 
 DEMO_PASSWORD = "Demo-IMI-2026"  # noqa: S105 (published demo password)
 # Base32; coordinators, helpdesk staff and the superuser enter the code an
@@ -899,7 +906,10 @@ def demo_users():
 
 
 class Command(BaseCommand):
-    help = "Create or update the demo world (countries' helpdesks, coordinators, authorities, users). Idempotent."
+    help = (
+        "Create or update the demo world (countries' helpdesks, coordinators, authorities, users, question sets) "
+        "and its information requests. Idempotent."
+    )
 
     def handle(self, *args, **options):
         with translation.override("en"), transaction.atomic():
@@ -909,6 +919,9 @@ class Command(BaseCommand):
             reference = load_reference_data(Country, LegislativeArea)
             self.created += reference["created"]
             self.updated += reference["updated"]
+            question_sets = load_question_sets(QuestionSet, Question, AnswerOption, LegislativeArea)
+            self.created += question_sets["created"]
+            self.updated += question_sets["updated"]
             self.areas = {area.code: area for area in LegislativeArea.objects.all()}
             self.countries = {country.code: country for country in Country.objects.all()}
 
@@ -933,11 +946,19 @@ class Command(BaseCommand):
 
             totp = sum(self._totp(user) for user in by_email.values() if user.requires_mfa)
 
+            # After the users: the requests' actors are looked up among them by e-mail.
+            requests_before = InformationRequest.objects.count()
+            create_demo_requests(by_email)
+            per_state = dict(InformationRequest.objects.order_by().values_list("status").annotate(count=Count("pk")))
+
         authority_count = len(authorities)
+        states = ", ".join(f"{per_state.get(status, 0)} {status}" for status in Status.values)
+        request_count = sum(per_state.values())
         self.stdout.write(
             f"Demo world: {len(self.countries)} countries, {len(COUNTRIES)} with helpdesks, "
             f"{authority_count} authorities, {len(by_email)} users "
-            f"({self.created} rows created, {self.updated} updated, {totp} authenticators added)."
+            f"({self.created} rows created, {self.updated} updated, {totp} authenticators added); "
+            f"{request_count} requests ({states}; {request_count - requests_before} created)."
         )
 
     # Rows -------------------------------------------------------------------
