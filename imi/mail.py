@@ -64,8 +64,8 @@ def _queue(message_id):
     try:
         # No retrying against a broker that is down: the sweep is the retry.
         deliver_mail.apply_async((message_id,), retry=False)
-    except Exception:  # the broker is down: the sweep delivers it later
-        logger.warning("Could not queue mail %s; the outbox sweep will deliver it.", message_id, exc_info=True)
+    except Exception as error:  # the broker is down: the sweep delivers it later
+        logger.warning("Could not queue mail %s (%s); the outbox sweep will deliver it.", message_id, error)
 
 
 def deliver(message_id):

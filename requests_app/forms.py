@@ -13,9 +13,7 @@ class NewRequestForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"),
         max_length=200,
-        help_text=_(
-            "What the request is about, without personal data, e.g. “Qualification of a tourist guide”."
-        ),
+        help_text=_("What the request is about, without personal data, e.g. “Qualification of a tourist guide”."),
     )
 
     def __init__(self, *args, user, **kwargs):

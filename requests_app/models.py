@@ -164,9 +164,7 @@ class InformationRequest(models.Model):
     summary = models.CharField(
         _("summary"),
         max_length=200,
-        help_text=_(
-            "What the request is about, without personal data, e.g. “Qualification of a tourist guide”."
-        ),
+        help_text=_("What the request is about, without personal data, e.g. “Qualification of a tourist guide”."),
     )
     subject_name = models.CharField(_("name of the person or company"), max_length=200, blank=True)
     subject_identifier = models.CharField(
