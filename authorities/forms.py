@@ -107,6 +107,11 @@ class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     preferred_language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    wants_digest = forms.BooleanField(
+        label=_("One daily digest instead of an e-mail per event"),
+        required=False,
+        help_text=_("Urgent reminders (overdue requests) still come at once."),
+    )
 
 
 class BackupsForm(forms.Form):

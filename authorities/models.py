@@ -230,6 +230,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Set for staff of a national helpdesk, who manage the users of that country."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    wants_digest = models.BooleanField(
+        _("one daily digest"),
+        default=False,
+        help_text=_("Receive one e-mail a day instead of one per event. Urgent reminders still come at once."),
+    )
     absent_from = models.DateField(_("absent from"), null=True, blank=True)
     absent_until = models.DateField(_("absent until"), null=True, blank=True)
     date_joined = models.DateTimeField(_("registered"), default=timezone.now)

@@ -1,5 +1,7 @@
 """Reads about authorities and users that pages share."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -51,3 +53,12 @@ def user_home_summary(*, user):
         summary["colleagues_without_backup"] = list(users_without_backup(authority=user.authority))
         summary["pending_invitations"] = list(pending_invitations(authority=user.authority))
     return summary
+
+
+def inactive_users(*, months, now=None):
+    """Active users of authorities who have not logged in for ``months`` months (never, since registered)."""
+    # A month counts as 30 days: what matters is the order of magnitude, not the calendar.
+    cutoff = (now or timezone.now()) - timedelta(days=30 * months)
+    return User.objects.filter(is_active=True, authority__isnull=False).filter(
+        Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff)
+    )

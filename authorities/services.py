@@ -172,9 +172,10 @@ def absence_set(*, user, absent_from, absent_until):
     user.save(update_fields=["absent_from", "absent_until"])
 
 
-def profile_update(*, user, full_name, phone, preferred_language):
+def profile_update(*, user, full_name, phone, preferred_language, wants_digest=False):
     user.full_name, user.phone, user.preferred_language = full_name, phone, preferred_language
-    user.save(update_fields=["full_name", "phone", "preferred_language"])
+    user.wants_digest = wants_digest
+    user.save(update_fields=["full_name", "phone", "preferred_language", "wants_digest"])
 
 
 def language_set(*, user, language):
@@ -206,3 +207,28 @@ def authority_update(*, actor, authority, data, keywords):
     if changed:
         audit.record(actor=actor, obj=authority, message=_("Changed the authority's data."))
     return changed
+
+
+def inactive_users_remind():
+    """Tell each LDA which users of their authority no longer log in; returns how many mails were written."""
+    from authorities.selectors import inactive_users
+
+    months = settings.IMI_INACTIVE_AFTER_MONTHS
+    by_authority = {}
+    for user in inactive_users(months=months).select_related("authority").order_by("full_name"):
+        by_authority.setdefault(user.authority, []).append(user)
+    written = 0
+    ldas = User.objects.filter(authority__in=list(by_authority), is_lda=True, is_active=True).select_related(
+        "authority"
+    )
+    with transaction.atomic():
+        for lda in ldas:
+            users = by_authority[lda.authority]
+            send_to_user(
+                user=lda,
+                template="inactive_users",
+                context={"authority": lda.authority, "users": users, "months": months},
+                link=settings.SITE_URL + reverse("authorities:my_authority"),
+            )
+            written += 1
+    return written

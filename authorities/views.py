@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -18,7 +19,7 @@ from authorities.forms import (
     ProfileForm,
     RolesForm,
 )
-from authorities.selectors import authority_members, users_without_backup
+from authorities.selectors import authority_members, inactive_users, users_without_backup
 
 
 def _submitted(request):
@@ -64,6 +65,12 @@ def my_authority(request):
             "competences": authority.competences.select_related("legislative_area").order_by("legislative_area__code"),
             "members": members,
             "without_backup": set(users_without_backup(authority=authority).values_list("pk", flat=True)),
+            "inactive": set(
+                inactive_users(months=settings.IMI_INACTIVE_AFTER_MONTHS)
+                .filter(authority=authority)
+                .values_list("pk", flat=True)
+            ),
+            "inactive_months": settings.IMI_INACTIVE_AFTER_MONTHS,
             "can_manage": can_manage_authority(request.user, authority),
         },
     )
@@ -168,7 +175,12 @@ def profile(request):
     user = request.user
     form = ProfileForm(
         _submitted(request),
-        initial={"full_name": user.full_name, "phone": user.phone, "preferred_language": user.preferred_language},
+        initial={
+            "full_name": user.full_name,
+            "phone": user.phone,
+            "preferred_language": user.preferred_language,
+            "wants_digest": user.wants_digest,
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, **form.cleaned_data)

@@ -35,16 +35,18 @@ def render_mail(*, template, language, context):
     return " ".join(subject.split()), text, html
 
 
-def send_to_user(*, user, template, context):
+def send_to_user(*, user, template, context, link="", urgent=False):
     """Put a mail for a user in the outbox; it leaves once the current transaction commits.
 
     Nothing is sent for a change that is rolled back, and deactivated users get no mail.
+    A user who chose the daily digest gets the mail in it, unless it is urgent.
     """
     if not user.is_active:
         return None
     subject, text, html = render_mail(
         template=template, language=user.preferred_language, context={"recipient": user, **context}
     )
+    held = user.wants_digest and not urgent
     message = OutboxMessage.objects.create(
         recipient=user,
         to_email=user.email,
@@ -53,9 +55,36 @@ def send_to_user(*, user, template, context):
         subject=subject[:300],
         body_text=text,
         body_html=html,
+        link=link,
+        state=OutboxMessage.State.HELD if held else OutboxMessage.State.PENDING,
     )
-    transaction.on_commit(lambda: _queue(message.pk))
+    if not held:
+        transaction.on_commit(lambda: _queue(message.pk))
     return message
+
+
+def send_digests():
+    """Gather each user's held mails into one digest mail; returns how many digests were made."""
+    from authorities.models import User
+
+    made = 0
+    recipients = OutboxMessage.objects.filter(state=OutboxMessage.State.HELD).values("recipient").distinct()
+    for user in User.objects.filter(pk__in=recipients):
+        with transaction.atomic():
+            held = list(
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(recipient=user, state=OutboxMessage.State.HELD)
+                .order_by("created_at", "pk")
+            )
+            if not held:
+                continue
+            OutboxMessage.objects.filter(pk__in=[message.pk for message in held]).update(
+                state=OutboxMessage.State.DIGESTED
+            )
+            if user.is_active:
+                send_to_user(user=user, template="digest", context={"items": held}, urgent=True)
+                made += 1
+    return made
 
 
 def _queue(message_id):

@@ -12,6 +12,10 @@ class OutboxMessage(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending"
+        # Waiting for the recipient's daily digest.
+        HELD = "held"
+        # Sent as part of a digest.
+        DIGESTED = "digested"
         SENT = "sent"
         FAILED = "failed"
 
@@ -22,6 +26,8 @@ class OutboxMessage(models.Model):
     subject = models.CharField(max_length=300)
     body_text = models.TextField()
     body_html = models.TextField()
+    # The page the mail is about, listed in a digest.
+    link = models.CharField(max_length=500, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)

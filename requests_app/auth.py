@@ -1,9 +1,10 @@
 """Who may see a request and its personal data. Lists and detail pages use the same querysets."""
 
 from django.db.models import Q
+from django.utils import timezone
 
 from authorities.auth import authorities_in_scope
-from authorities.models import Role
+from authorities.models import Role, User
 from requests_app.models import InformationRequest, Status
 
 
@@ -15,18 +16,31 @@ def areas_of(user, *kinds):
     return roles.values("legislative_area")
 
 
-def requests_visible_to(user):
-    """Requests of the user's authority in the areas they work in, and those of a coordinator's scope.
+def colleagues_covered_by(user, today=None):
+    """Colleagues of the user's authority who are absent today and have the user as backup."""
+    today = today or timezone.localdate()
+    return User.objects.filter(
+        backup_links__backup=user,
+        authority_id=user.authority_id,
+        absent_from__lte=today,
+        absent_until__gte=today,
+        is_active=True,
+    )
 
-    A draft is seen only by its requesting authority.
+
+def requests_visible_to(user):
+    """Requests of the user's authority in the areas they work in, those assigned to absent colleagues
+    they cover for, and those of a coordinator's scope. A draft is seen only by its requesting authority.
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
     visible = Q(pk__in=[])
     if user.authority_id:
         in_my_areas = Q(legislative_area__in=areas_of(user))
-        visible |= in_my_areas & Q(requesting_authority_id=user.authority_id)
-        visible |= in_my_areas & Q(responding_authority_id=user.authority_id) & ~Q(status=Status.DRAFT)
+        covered = colleagues_covered_by(user).values("pk")
+        mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
+        theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
+        visible |= mine | (theirs & ~Q(status=Status.DRAFT))
     if user.is_coordinator or user.is_superuser:
         scope = authorities_in_scope(user).values("pk")
         visible |= ~Q(status=Status.DRAFT) & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
@@ -51,6 +65,15 @@ def is_coordinator_of(user, request):
 
 def has_role(user, request, *kinds):
     return Role.objects.filter(user=user, legislative_area_id=request.legislative_area_id, kind__in=kinds).exists()
+
+
+def acts_as_handler(user, request):
+    """A handler of the request's area on the user's side, or the backup of its absent assigned handler."""
+    if has_role(user, request, "handler"):
+        return True
+    side = side_of(user, request)
+    assigned = request.requester_handler_id if side == "requester" else request.responder_handler_id
+    return assigned is not None and colleagues_covered_by(user).filter(pk=assigned).exists()
 
 
 def can_see_personal_data(user, request):

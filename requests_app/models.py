@@ -181,6 +181,8 @@ class InformationRequest(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # When the current responding authority received it: the "not accepted after N days" reminder counts from here.
+    responder_since = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -193,6 +195,7 @@ class InformationRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "agreed_deadline"]),
+            models.Index(fields=["status", "responder_since"]),
             models.Index(fields=["responding_authority", "status"]),
             models.Index(fields=["requesting_authority", "status"]),
         ]
@@ -339,3 +342,33 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{self.request} {self.action}"
+
+
+class Reminder(models.Model):
+    """A reminder sent, once per request, kind and deadline.
+
+    The record is what makes the sweep safe to run again: a repeated run finds
+    it and sends nothing twice; a changed deadline has none yet and starts over.
+    """
+
+    class Kind(models.TextChoices):
+        NOT_ACCEPTED = "not_accepted", _("Not accepted yet")
+        DUE_SOON = "due_soon", _("Deadline approaching")
+        DUE_TODAY = "due_today", _("Due today")
+        OVERDUE = "overdue", _("Overdue")
+        ESCALATED = "escalated", _("Overdue, escalated to the coordinator")
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # The deadline the reminder is about; for "not accepted", the day the responder received the request.
+    deadline = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "kind", "deadline"], name="one_reminder_per_kind_and_deadline")
+        ]
+
+    def __str__(self):
+        return f"{self.request} {self.kind} {self.deadline}"

@@ -2,11 +2,9 @@
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from authorities.auth import authorities_in_scope
-from authorities.models import User
-from requests_app.auth import areas_of, requests_visible_to
+from requests_app.auth import areas_of, colleagues_covered_by, requests_visible_to
 from requests_app.models import InformationRequest, Status
 
 
@@ -43,14 +41,6 @@ def request_list(*, user, direction="", status="", area=None, country=None, over
     return with_display_relations(requests).order_by("-created_at", "-pk")
 
 
-def colleagues_covered_by(user, today=None):
-    """Colleagues who are absent today and have this user as backup."""
-    today = today or timezone.localdate()
-    return User.objects.filter(
-        backup_links__backup=user, absent_from__lte=today, absent_until__gte=today, is_active=True
-    )
-
-
 def _most_urgent_first(requests, user):
     covered = list(colleagues_covered_by(user).values_list("pk", flat=True))
     people = [user.pk, *covered]
@@ -69,7 +59,12 @@ def my_tasks(*, user):
     groups = {}
     visible = with_display_relations(requests_visible_to(user))
     if user.authority_id:
-        mine = visible.filter(legislative_area__in=areas_of(user, "handler", "allocator"))
+        covered = colleagues_covered_by(user).values("pk")
+        mine = visible.filter(
+            Q(legislative_area__in=areas_of(user, "handler", "allocator"))
+            | Q(requester_handler__in=covered)
+            | Q(responder_handler__in=covered)
+        )
         incoming = mine.filter(responding_authority_id=user.authority_id)
         outgoing = mine.filter(requesting_authority_id=user.authority_id)
         groups["to_accept"] = incoming.filter(status=Status.AWAITING_ACCEPTANCE)

@@ -167,6 +167,7 @@ def request_split_off(*, request, actor, authority, question_ids, note):
         status=Status.AWAITING_ACCEPTANCE,
         proposed_deadline=request.agreed_deadline or request.proposed_deadline,
         sent_at=timezone.now(),
+        responder_since=timezone.now(),
     )
     moving.update(request=child)
     Event.objects.create(
@@ -183,7 +184,7 @@ def request_split_off(*, request, actor, authority, question_ids, note):
 def _check_responder_answering(request, user):
     if request.status not in (Status.OPEN, Status.CLARIFICATION_REQUESTED):
         raise ValidationError(_("Answers can only be given while the request is open."))
-    if auth.side_of(user, request) != "responder" or not auth.has_role(user, request, "handler"):
+    if auth.side_of(user, request) != "responder" or not auth.acts_as_handler(user, request):
         raise ValidationError(_("You are not allowed to do this on this request."))
 
 

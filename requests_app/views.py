@@ -226,7 +226,7 @@ def detail(request, pk):
             "attachments": info_request.attachments.select_related("authority"),
             "can_answer": side == "responder"
             and info_request.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
-            and auth.has_role(user, info_request, "handler"),
+            and auth.acts_as_handler(user, info_request),
             "can_write": side is not None and not info_request.is_finished,
             "message_form": MessageForm(),
             "attachment_form": AttachmentForm(),

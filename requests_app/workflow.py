@@ -81,10 +81,10 @@ def relations(user, request):
         return set()
     found = set()
     side = auth.side_of(user, request)
-    if side == "requester" and auth.has_role(user, request, "handler"):
+    if side == "requester" and auth.acts_as_handler(user, request):
         found.add(REQUESTER)
     if side == "responder":
-        if auth.has_role(user, request, "handler"):
+        if auth.acts_as_handler(user, request):
             found.add(RESPONDER)
         if auth.has_role(user, request, "allocator") or request.responding_authority.is_coordinator:
             found.add(ALLOCATOR)
@@ -162,7 +162,7 @@ def _send(request, actor, note):
     problems = request_problems(request=request)
     if problems:
         raise WorkflowError(problems)
-    request.sent_at = timezone.now()
+    request.sent_at = request.responder_since = timezone.now()
 
 
 def _accept(request, actor, note, days):
@@ -180,6 +180,7 @@ def _accept(request, actor, note, days):
 def _hand_over(request, authority):
     """The request moves to another authority, which sees it as new."""
     request.responding_authority = authority
+    request.responder_since = timezone.now()
     request.responder_handler = None
     request.accepted_at = None
     request.agreed_deadline = None

@@ -40,25 +40,30 @@ def worker(tmp_path):
         # django-environ drops one slash of the path: four make it absolute.
         "EMAIL_URL": f"filemail:///{mail_dir}",
     }
+    log = (tmp_path / "worker.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "imi", "worker", "--pool=solo", "-Q", queue, "-l", "warning"],
+        [sys.executable, "-m", "celery", "-A", "imi", "worker", "--pool=solo", "-Q", queue, "-l", "info"],
         cwd=ROOT,
         env=environment,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     previous = (celery_app.conf.task_always_eager, celery_app.conf.task_default_queue)
     celery_app.conf.task_always_eager = False
     celery_app.conf.task_default_queue = queue
+    # The app builds its queues and router once; drop them so they follow the queue set here.
+    celery_app.__dict__.pop("amqp", None)
     try:
         yield mail_dir
     finally:
         celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
+        celery_app.__dict__.pop("amqp", None)
         process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -72,7 +77,9 @@ def test_a_sent_request_is_mailed_by_the_worker(worker):
         if OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).count() == 0:
             break
         time.sleep(0.5)
-    assert OutboxMessage.objects.filter(state=OutboxMessage.State.SENT).count() == 2
+    states = list(OutboxMessage.objects.values_list("state", "last_error"))
+    worker_log = (worker.parent / "worker.log").read_text()
+    assert [state for state, _error in states] == ["sent", "sent"], f"{states}\n{worker_log}"
     written = "".join(path.read_text() for path in worker.iterdir())
     assert world.pt_handler.email in written
     assert world.pt_allocator.email in written

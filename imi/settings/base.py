@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -212,7 +213,18 @@ CELERY_TASK_DEFAULT_QUEUE = "imi"
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "imi.tasks.sweep_outbox", "schedule": 60.0},
+    # Reminders are recorded once each, so running the sweep often only makes them timelier.
+    "send-reminders": {
+        "task": "requests_app.tasks.send_reminders",
+        "schedule": env.float("IMI_REMINDER_SWEEP_SECONDS", default=3600.0),
+    },
+    "send-digests": {"task": "imi.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "remind-inactive-users": {
+        "task": "authorities.tasks.remind_inactive_users",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
 }
+CELERY_TIMEZONE = TIME_ZONE
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=int(timedelta(hours=8).total_seconds()))
@@ -225,6 +237,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Portal rules.
 IMI_INVITATION_VALID_DAYS = env.int("IMI_INVITATION_VALID_DAYS", default=7)
+# Reminders and escalation, in days; inactive users, in months.
+IMI_REMIND_NOT_ACCEPTED_AFTER_DAYS = env.int("IMI_REMIND_NOT_ACCEPTED_AFTER_DAYS", default=3)
+IMI_REMIND_DUE_IN_DAYS = env.int("IMI_REMIND_DUE_IN_DAYS", default=3)
+IMI_ESCALATE_AFTER_OVERDUE_DAYS = env.int("IMI_ESCALATE_AFTER_OVERDUE_DAYS", default=7)
+IMI_INACTIVE_AFTER_MONTHS = env.int("IMI_INACTIVE_AFTER_MONTHS", default=6)
 IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
