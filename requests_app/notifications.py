@@ -4,6 +4,9 @@ The mails carry the reference, the area, the authorities, the state and the
 deadline, and a link: never the subject's personal data or free text.
 """
 
+from django.conf import settings
+from django.urls import reverse
+
 from authorities.models import User
 from imi.mail import send_to_user
 from requests_app.models import Action
@@ -75,6 +78,10 @@ def recipients_for(*, request, action, actor):
     return [user for user in with_backups(people) if user.pk != actor.pk]
 
 
+def link_to(request, anchor=""):
+    return settings.SITE_URL + reverse("requests:detail", args=[request.pk]) + anchor
+
+
 def notify(*, request, action, actor):
     template = "request_new" if action in NEW_FOR_RESPONDER else "request_update"
     for user in recipients_for(request=request, action=action, actor=actor):
@@ -83,6 +90,7 @@ def notify(*, request, action, actor):
             user=user,
             template="request_new" if new_for_them else "request_update",
             context={"request": request, "action": Action(action), "actor_authority": actor.authority},
+            link=link_to(request),
         )
 
 
@@ -95,4 +103,5 @@ def notify_message(*, request, author):
                 user=user,
                 template="request_message",
                 context={"request": request, "actor_authority": author.authority},
+                link=link_to(request, "#messages"),
             )

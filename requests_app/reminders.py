@@ -14,12 +14,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import DateField, Exists, F, OuterRef
 from django.db.models.functions import TruncDate
-from django.urls import reverse
 from django.utils import timezone
 
 from imi.mail import send_to_user
 from requests_app.models import InformationRequest, Reminder, Status
-from requests_app.notifications import coordinators_of, side_recipients, with_backups
+from requests_app.notifications import coordinators_of, link_to, side_recipients, with_backups
 
 OPEN_STATES = [Status.OPEN, Status.CLARIFICATION_REQUESTED]
 URGENT = {Reminder.Kind.OVERDUE, Reminder.Kind.ESCALATED}
@@ -75,7 +74,7 @@ def remind(request, kind):
                     user=user,
                     template="request_reminder",
                     context={"request": request, "kind": Reminder.Kind(kind)},
-                    link=settings.SITE_URL + reverse("requests:detail", args=[request.pk]),
+                    link=link_to(request),
                     urgent=kind in URGENT,
                 )
     except IntegrityError:

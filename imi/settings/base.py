@@ -209,7 +209,7 @@ CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_TASK_DEFAULT_QUEUE = "imi"
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="imi")
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "imi.tasks.sweep_outbox", "schedule": 60.0},
