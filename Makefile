@@ -9,7 +9,7 @@ DEVSERVICES := $(PY) -m imi.devservices
 LANGS := bg ro da lv et
 
 .DEFAULT_GOAL := help
-.PHONY: help run test e2e lint format messages totp clean-data
+.PHONY: help run test e2e lint format messages totp bench clean-data
 
 help: ## Show this help
 	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ format: $(VENV)/.installed ## Fix what ruff can and format the code
 messages: $(VENV)/.installed ## Update locale/*/LC_MESSAGES/django.po from the code
 	$(DEVSERVICES) exec -- python manage.py makemessages $(addprefix -l ,$(LANGS)) \
 	  --no-location --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=.devdata
+
+bench: $(VENV)/.installed ## Time the reminder sweep for 100,000 and 1,000,000 requests (rolled back)
+	CELERY_TASK_ALWAYS_EAGER=false $(DEVSERVICES) exec -- python manage.py bench_reminders --totals 100000 1000000 --due 100
 
 # The demo's coordinators, helpdesk staff and superuser share this authenticator secret (seed_demo).
 DEMO_TOTP_SECRET ?= JBSWY3DPEHPK3PXP

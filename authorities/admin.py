@@ -146,6 +146,11 @@ class AuthorityAdmin(StaffAccessMixin, TranslationAdmin):
             kwargs["queryset"] = Country.objects.filter(pk=request.user.authority.country_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The competences (an inline) are saved only now: the search document needs them.
+        services.authority_search_refresh(authorities=Authority.objects.filter(pk=form.instance.pk))
+
     def _set_status(self, request, queryset, status, done_message):
         for authority in queryset.exclude(status=status):
             authority.status = status

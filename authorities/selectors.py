@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from authorities.models import Backup, Invitation, Role, User
+from authorities.models import Authority, Backup, Invitation, Role, User
 
 
 def authority_members(*, authority):
@@ -62,3 +62,17 @@ def inactive_users(*, months, now=None):
     return User.objects.filter(is_active=True, authority__isnull=False).filter(
         Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff)
     )
+
+
+def authorities_search(*, query="", country=None, area=None, status=Authority.Status.VALIDATED):
+    """The authority directory: what a user typed, in any language, best matches first."""
+    from authorities.search import search
+
+    authorities = Authority.objects.all()
+    if status:
+        authorities = authorities.filter(status=status)
+    if country is not None:
+        authorities = authorities.filter(country=country)
+    if area is not None:
+        authorities = authorities.filter(competences__legislative_area=area)
+    return search(authorities, query).select_related("country").order_by("-rank", "country__code", "official_name")

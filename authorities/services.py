@@ -206,6 +206,7 @@ def authority_update(*, actor, authority, data, keywords):
             changed.append("competences")
     if changed:
         audit.record(actor=actor, obj=authority, message=_("Changed the authority's data."))
+        authority_search_refresh(authorities=Authority.objects.filter(pk=authority.pk))
     return changed
 
 
@@ -232,3 +233,20 @@ def inactive_users_remind():
             )
             written += 1
     return written
+
+
+def authority_search_refresh(*, authorities):
+    """Rebuild the directory search document of these authorities (after any change to them)."""
+    from authorities.search import searchable, store_document
+
+    codes = [code for code, _name in settings.LANGUAGES]
+    for authority in authorities.select_related("country").prefetch_related("competences"):
+        text = searchable(
+            authority.official_name,
+            *(getattr(authority, f"display_name_{code}") for code in codes),
+            authority.acronym,
+            authority.city,
+            *(getattr(authority.country, f"name_{code}") for code in codes),
+            *(competence.keywords for competence in authority.competences.all()),
+        )
+        store_document(Authority.objects.filter(pk=authority.pk), text)

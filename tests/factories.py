@@ -3,6 +3,7 @@ from factory.django import DjangoModelFactory
 
 from authorities.models import Authority, Backup, Competence, Country, LegislativeArea, Role, User
 from authorities.reference_data import load_reference_data
+from authorities.services import authority_search_refresh
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -40,6 +41,8 @@ class AuthorityFactory(DjangoModelFactory):
     def areas(self, create, extracted, **kwargs):
         for code in extracted or ():
             Competence.objects.create(authority=self, legislative_area=area(code))
+        if create:
+            authority_search_refresh(authorities=Authority.objects.filter(pk=self.pk))
 
 
 class UserFactory(DjangoModelFactory):

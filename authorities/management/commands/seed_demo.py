@@ -31,6 +31,7 @@ from authorities.models import (
     User,
 )
 from authorities.reference_data import LANGUAGES, load_reference_data
+from authorities.services import authority_search_refresh
 from requests_app.demo_requests import create_demo_requests
 from requests_app.models import AnswerOption, InformationRequest, Question, QuestionSet, Status
 from requests_app.question_sets import load_question_sets
@@ -943,6 +944,7 @@ class Command(BaseCommand):
             for spec in users:
                 by_email[spec["email"]] = self._user(spec, authorities)
             self._backups(users, by_email)
+            authority_search_refresh(authorities=Authority.objects.all())
 
             totp = sum(self._totp(user) for user in by_email.values() if user.requires_mfa)
 

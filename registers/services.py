@@ -1,0 +1,105 @@
+"""Writes to the registers directory: only the managing authority's LDAs keep a register."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from authorities import audit
+from authorities.search import searchable, store_document
+from registers.models import Register
+
+EDITABLE = [
+    "url",
+    "coverage",
+    "is_public_and_free",
+    "languages",
+    *(f"name_{code}" for code, _name in settings.LANGUAGES),
+    *(f"description_{code}" for code, _name in settings.LANGUAGES),
+]
+
+
+def not_yours():
+    return ValidationError(_("Only the local data administrators of the managing authority can change this register."))
+
+
+def can_manage_register(user, register):
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_lda
+        and register.authority_id is not None
+        and register.authority_id == user.authority_id
+    )
+
+
+def register_search_refresh(*, registers):
+    codes = [code for code, _name in settings.LANGUAGES]
+    for register in registers.select_related("country", "authority").prefetch_related("legislative_areas"):
+        text = searchable(
+            *(getattr(register, f"name_{code}") for code in codes),
+            *(getattr(register, f"description_{code}") for code in codes),
+            register.coverage,
+            register.authority.official_name,
+            register.authority.acronym,
+            *(getattr(register.country, f"name_{code}") for code in codes),
+        )
+        store_document(Register.objects.filter(pk=register.pk), text)
+
+
+@transaction.atomic
+def register_save(*, actor, register, data, legislative_areas):
+    """Create or change a register of the actor's authority."""
+    if register.pk is None:
+        register.authority = actor.authority
+        register.country = actor.authority.country
+    if not can_manage_register(actor, register):
+        raise ValidationError(
+            _("Only the local data administrators of the managing authority can change this register.")
+        )
+    if not data.get("name_en") and not any(data.get(f"name_{code}") for code, _name in settings.LANGUAGES):
+        raise ValidationError({"name_en": _("Give the register a name in at least one language.")})
+    competent = set(actor.authority.legislative_areas.values_list("pk", flat=True))
+    if any(area.pk not in competent for area in legislative_areas):
+        raise ValidationError(_("Registers can only be listed in the legislative areas of the authority."))
+    created = register.pk is None
+    for field in EDITABLE:
+        if field in data:
+            setattr(register, field, data[field])
+    # The untranslated column follows English, or the first language given.
+    register.name = data.get("name_en") or next(
+        data[f"name_{code}"] for code, _name in settings.LANGUAGES if data.get(f"name_{code}")
+    )
+    register.last_reviewed = timezone.localdate()
+    register.save()
+    register.legislative_areas.set(legislative_areas)
+    audit.record(
+        actor=actor,
+        obj=register,
+        message=_("Registered.") if created else _("Changed."),
+        flag=audit.ADDITION if created else audit.CHANGE,
+    )
+    register_search_refresh(registers=Register.objects.filter(pk=register.pk))
+    return register
+
+
+def register_mark_reviewed(*, actor, register):
+    if not can_manage_register(actor, register):
+        raise ValidationError(
+            _("Only the local data administrators of the managing authority can change this register.")
+        )
+    register.last_reviewed = timezone.localdate()
+    register.review_reminded_on = None
+    register.save(update_fields=["last_reviewed", "review_reminded_on"])
+    audit.record(actor=actor, obj=register, message=_("Marked as reviewed."))
+
+
+def register_retire(*, actor, register):
+    if not can_manage_register(actor, register):
+        raise ValidationError(
+            _("Only the local data administrators of the managing authority can change this register.")
+        )
+    register.is_retired = True
+    register.save(update_fields=["is_retired"])
+    audit.record(actor=actor, obj=register, message=_("Retired."))
