@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from authorities import directory as authority_directory
 from authorities import views as authority_views
 from imi import views
 
@@ -21,6 +22,9 @@ urlpatterns = [
     path("invitation/<str:token>/", authority_views.invitation_accept, name="invitation_accept"),
     path("", include("authorities.urls")),
     path("requests/", include("requests_app.urls")),
+    path("directory/authorities/", authority_directory.authority_directory, name="directory"),
+    path("directory/authorities/<int:pk>/", authority_directory.authority_profile, name="authority_profile"),
+    path("directory/registers/", include("registers.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from authorities.selectors import authorities_search
+from registers.selectors import registers_for_request
 from requests_app import auth, selectors, services, workflow
 from requests_app.forms import (
     ActionForm,
@@ -107,20 +108,11 @@ def request_new(request):
 def edit_authority(request, pk):
     info_request = _get_draft_for_user(request, pk)
     search = AuthoritySearchForm(request.GET or None)
-    candidates = services.responders_for(request=info_request)
-    if search.is_valid():
-        if search.cleaned_data["country"]:
-            candidates = candidates.filter(country=search.cleaned_data["country"])
-        words = search.cleaned_data["q"].strip()
-        if words:
-            candidates = candidates.filter(
-                Q(official_name__icontains=words)
-                | Q(display_name__icontains=words)
-                | Q(acronym__icontains=words)
-                | Q(city__icontains=words)
-                | Q(competences__keywords__icontains=words)
-            )
-    candidates = candidates.order_by("country__code", "official_name")
+    filters = search.cleaned_data if search.is_valid() else {}
+    # The directory's search, narrowed to the authorities this request can go to.
+    candidates = authorities_search(query=filters.get("q", ""), country=filters.get("country"), area=None).filter(
+        pk__in=services.responders_for(request=info_request).values("pk")
+    )
     initial = {"authority": info_request.responding_authority_id}
     form = ResponderForm(_submitted(request), authorities=candidates[:50], initial=initial)
     if request.method == "POST":
@@ -138,7 +130,12 @@ def edit_authority(request, pk):
     return render(
         request,
         "requests/edit_authority.html",
-        {**_wizard_context(info_request, "requests:edit_authority"), "search": search, "form": form},
+        {
+            **_wizard_context(info_request, "requests:edit_authority"),
+            "search": search,
+            "form": form,
+            "registers": registers_for_request(request=info_request),
+        },
     )
 
 
@@ -203,6 +200,7 @@ def review(request, pk):
             **_wizard_context(info_request, "requests:review"),
             "problems": problems,
             "questions": info_request.questions.select_related("question"),
+            "registers": registers_for_request(request=info_request),
         },
     )
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -223,6 +224,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "authorities.tasks.remind_inactive_users",
         "schedule": crontab(day_of_week="mon", hour=8, minute=0),
     },
+    "check-register-links": {
+        "task": "registers.tasks.check_register_links",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "remind-register-reviews": {
+        "task": "registers.tasks.remind_register_reviews",
+        "schedule": crontab(day_of_month=1, hour=8, minute=30),
+    },
 }
 CELERY_TIMEZONE = TIME_ZONE
 
@@ -245,6 +254,8 @@ IMI_INACTIVE_AFTER_MONTHS = env.int("IMI_INACTIVE_AFTER_MONTHS", default=6)
 # Registers directory: a register unreviewed this long is flagged; this many failed link checks alert its LDA.
 IMI_REGISTER_REVIEW_MONTHS = env.int("IMI_REGISTER_REVIEW_MONTHS", default=12)
 IMI_REGISTER_FAILURES_BEFORE_ALERT = env.int("IMI_REGISTER_FAILURES_BEFORE_ALERT", default=3)
+# How long the link check waits for a register's web site to answer, in seconds.
+IMI_LINK_CHECK_TIMEOUT_SECONDS = env.int("IMI_LINK_CHECK_TIMEOUT_SECONDS", default=10)
 IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)

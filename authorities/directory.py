@@ -1,0 +1,125 @@
+"""The directory of authorities: search, export and profile pages."""
+
+import csv
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from authorities.models import Authority, Country, LegislativeArea
+from authorities.selectors import authorities_search
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("Name, city or competence"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("In any language. Accents and small typing mistakes do not matter."),
+    )
+    country = forms.ModelChoiceField(
+        label=gettext_lazy("Country"),
+        queryset=Country.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("Any country"),
+    )
+    area = forms.ModelChoiceField(
+        label=gettext_lazy("Legislative area"),
+        queryset=LegislativeArea.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("Any area"),
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Any status")), *Authority.Status.choices],
+        initial=Authority.Status.VALIDATED,
+    )
+
+
+def _filters(request):
+    data = request.GET.copy()
+    data.setdefault("status", Authority.Status.VALIDATED)
+    form = DirectorySearchForm(data)
+    return form, (form.cleaned_data if form.is_valid() else {"status": Authority.Status.VALIDATED})
+
+
+@login_required
+def authority_directory(request):
+    form, filters = _filters(request)
+    results = authorities_search(
+        query=filters.get("q", ""),
+        country=filters.get("country"),
+        area=filters.get("area"),
+        status=filters.get("status", ""),
+    )
+    if request.GET.get("format") == "csv":
+        return _csv(results)
+    page = Paginator(results, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "directory/authorities.html",
+        {"form": form, "page": page, "results": page.object_list, "query": query.urlencode()},
+    )
+
+
+def _csv(results):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="authorities.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Official name"),
+            _("Name"),
+            _("Acronym"),
+            _("Country"),
+            _("City or region"),
+            _("E-mail"),
+            _("Phone"),
+            _("Website"),
+            _("Legislative areas"),
+        ]  # fmt: skip
+    )
+    for authority in results.prefetch_related("legislative_areas")[:5000]:
+        writer.writerow(
+            [
+                authority.official_name,
+                authority.name,
+                authority.acronym,
+                authority.country.name,
+                authority.city,
+                authority.email,
+                authority.phone,
+                authority.website,
+                " | ".join(area.name for area in authority.legislative_areas.all()),
+            ]  # fmt: skip
+        )
+    return response
+
+
+@login_required
+def authority_profile(request, pk):
+    authority = get_object_or_404(
+        Authority.objects.select_related("country").exclude(status=Authority.Status.DEACTIVATED), pk=pk
+    )
+    coordinators = Authority.objects.filter(
+        country_id=authority.country_id,
+        coordinator_type=Authority.CoordinatorType.NATIONAL,
+        status=Authority.Status.VALIDATED,
+    )
+    return render(
+        request,
+        "directory/authority.html",
+        {
+            "authority": authority,
+            "competences": authority.competences.select_related("legislative_area").order_by("legislative_area__code"),
+            "coordinators": coordinators,
+            "registers": authority.registers.filter(is_retired=False).order_by("name"),
+        },
+    )

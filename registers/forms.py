@@ -1,0 +1,65 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from authorities.models import WORKING_LANGUAGES, Country, LegislativeArea
+
+
+class RegisterForm(forms.Form):
+    url = forms.URLField(label=_("Web address"), max_length=500, assume_scheme="https")
+    coverage = forms.CharField(
+        label=_("What it covers"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Professions and service activities, separated by commas."),
+    )
+    legislative_areas = forms.ModelMultipleChoiceField(
+        label=_("Legislative areas"), queryset=LegislativeArea.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    is_public_and_free = forms.BooleanField(label=_("Public and free of charge"), required=False, initial=True)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=WORKING_LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, authority, register=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["legislative_areas"].queryset = authority.legislative_areas.order_by("code")
+        for code, language in settings.LANGUAGES:
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=_("Name in %(language)s") % {"language": language}, required=False, max_length=300
+            )
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description in %(language)s") % {"language": language},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        if register is not None:
+            for name in self.fields:
+                if name == "legislative_areas":
+                    self.initial[name] = list(register.legislative_areas.values_list("pk", flat=True))
+                else:
+                    self.initial[name] = getattr(register, name)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"name_{code}") for code, _language in settings.LANGUAGES):
+            self.add_error("name_en", _("Give the register a name in at least one language."))
+        return cleaned
+
+
+class RegisterSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Register, profession or activity"),
+        required=False,
+        max_length=100,
+        help_text=_("In any language. Accents and small typing mistakes do not matter."),
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.all(), required=False, empty_label=_("Any country")
+    )
+    area = forms.ModelChoiceField(
+        label=_("Legislative area"),
+        queryset=LegislativeArea.objects.all(),
+        required=False,
+        empty_label=_("Any area"),
+    )

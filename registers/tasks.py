@@ -1,0 +1,15 @@
+"""Periodic work on the registers directory. Tasks stay thin: they call the module that does the work."""
+
+from celery import shared_task
+
+from registers import checker
+
+
+@shared_task(ignore_result=True)
+def check_register_links():
+    return checker.check_all()._asdict()
+
+
+@shared_task(ignore_result=True)
+def remind_register_reviews():
+    return checker.remind_reviews()
