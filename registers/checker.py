@@ -81,6 +81,10 @@ def _reason(error):
     return f"Could not connect ({reason})."
 
 
+def _failed(url, error, status_code=None):
+    return CheckResult(ok=False, status_code=status_code, final_url=url, error=error)
+
+
 def check_url(url, timeout=None):
     """GET an address, following up to five redirects; a ``CheckResult``, never an exception."""
     if timeout is None:
@@ -90,8 +94,9 @@ def check_url(url, timeout=None):
     current = iri_to_uri(url.strip())
     seen = set()
     for _hop in range(MAX_REDIRECTS + 1):
-        if urlsplit(current).scheme.lower() not in SCHEMES or not urlsplit(current).hostname:
-            return CheckResult(ok=False, final_url=current, error=f"Only http and https addresses are checked: {current}")
+        parts = urlsplit(current)
+        if parts.scheme.lower() not in SCHEMES or not parts.hostname:
+            return _failed(current, f"Only http and https addresses are checked: {current}")
         seen.add(current)
         try:
             # The scheme was checked just above, and the opener knows only http and https.
@@ -102,30 +107,22 @@ def check_url(url, timeout=None):
             location = error.headers.get("Location") if error.headers else None
             error.close()
             if error.code not in REDIRECT_CODES:
-                return CheckResult(
-                    ok=False, status_code=error.code, final_url=current, error=f"HTTP {error.code} {error.reason}"
-                )
+                return _failed(current, f"HTTP {error.code} {error.reason}", error.code)
             if not location:
-                return CheckResult(
-                    ok=False, status_code=error.code, final_url=current, error=f"HTTP {error.code} without a Location"
-                )
+                return _failed(current, f"HTTP {error.code} without a Location to go to.", error.code)
             target = iri_to_uri(urljoin(current, location))
             if target in seen:
-                return CheckResult(
-                    ok=False, status_code=error.code, final_url=current, error=f"Redirect loop: {current} redirects back to {target}."
-                )
+                return _failed(current, f"Redirect loop: {current} redirects back to {target}.", error.code)
             current = target
         except TimeoutError:
-            return CheckResult(ok=False, final_url=current, error=f"No answer within {timeout} seconds.")
+            return _failed(current, f"No answer within {timeout} seconds.")
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
-                return CheckResult(ok=False, final_url=current, error=f"No answer within {timeout} seconds.")
-            return CheckResult(ok=False, final_url=current, error=_reason(error))
+                return _failed(current, f"No answer within {timeout} seconds.")
+            return _failed(current, _reason(error))
         except (http.client.HTTPException, OSError, ValueError) as error:
-            return CheckResult(ok=False, final_url=current, error=f"{type(error).__name__}: {error}")
-    return CheckResult(
-        ok=False, status_code=None, final_url=current, error=f"Too many redirects (more than {MAX_REDIRECTS})."
-    )
+            return _failed(current, f"{type(error).__name__}: {error}")
+    return _failed(current, f"Too many redirects (more than {MAX_REDIRECTS}).")
 
 
 def _ldas(authority_ids):

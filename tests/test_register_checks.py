@@ -210,9 +210,7 @@ def test_it_keeps_the_history_of_the_checks(world, site, threshold):
     assert register.consecutive_failures == 1
 
 
-def test_it_mails_the_lda_once_after_n_failures_in_a_row(
-    world, site, threshold, django_capture_on_commit_callbacks
-):
+def test_it_mails_the_lda_once_after_n_failures_in_a_row(world, site, threshold, django_capture_on_commit_callbacks):
     register = make_register(world, f"{site.base}/missing")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(threshold - 1):
@@ -266,9 +264,7 @@ def test_it_resets_the_count_after_a_success(world, site, threshold, django_capt
     assert "Redirect loop" in mail.outbox[0].body
 
 
-def test_it_alerts_every_active_lda_and_no_deactivated_one(
-    world, site, settings, django_capture_on_commit_callbacks
-):
+def test_it_alerts_every_active_lda_and_no_deactivated_one(world, site, settings, django_capture_on_commit_callbacks):
     settings.IMI_REGISTER_FAILURES_BEFORE_ALERT = 1
     second = UserFactory(email="lda2@bg.test", authority=world.bg_authority, is_lda=True)
     UserFactory(email="gone@bg.test", authority=world.bg_authority, is_lda=True, is_active=False)
