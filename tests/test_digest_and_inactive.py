@@ -116,3 +116,18 @@ def test_the_backup_sees_and_answers_the_absent_colleague_request(client, world,
     detail = client.get(reverse("requests:detail", args=[request.pk]))
     assert detail.status_code == 200
     assert detail.context["can_answer"]
+
+
+def test_subjects_are_plain_text_not_html_escaped(world):
+    from imi.mail import render_mail
+
+    world.bg_authority.display_name_en = "Labour & Social Inspectorate"
+    world.bg_authority.save()
+    subject, _text, html = render_mail(
+        template="inactive_users",
+        language="en",
+        context={"recipient": world.bg_lda, "authority": world.bg_authority, "users": [], "months": 6},
+    )
+    assert "Labour & Social Inspectorate" in subject
+    assert "&amp;" not in subject
+    assert "Labour &amp; Social Inspectorate" in html
