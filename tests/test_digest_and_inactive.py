@@ -123,11 +123,12 @@ def test_subjects_are_plain_text_not_html_escaped(world):
 
     world.bg_authority.display_name_en = "Labour & Social Inspectorate"
     world.bg_authority.save()
+    world.bg_handler.full_name = "<b>Bold</b> & Co"
     subject, _text, html = render_mail(
         template="inactive_users",
         language="en",
-        context={"recipient": world.bg_lda, "authority": world.bg_authority, "users": [], "months": 6},
+        context={"recipient": world.bg_lda, "authority": world.bg_authority, "users": [world.bg_handler], "months": 6},
     )
     assert "Labour & Social Inspectorate" in subject
     assert "&amp;" not in subject
-    assert "Labour &amp; Social Inspectorate" in html
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in html  # the HTML body still escapes what users typed
