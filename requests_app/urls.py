@@ -1,6 +1,6 @@
 from django.urls import path
 
-from requests_app import views
+from requests_app import statistics_views, views
 
 app_name = "requests"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.request_list, name="list"),
     path("new/", views.request_new, name="new"),
     path("coordination/", views.coordination, name="coordination"),
+    path("activity/", statistics_views.activity, name="activity"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/authority/", views.edit_authority, name="edit_authority"),
     path("<int:pk>/edit/questions/", views.edit_questions, name="edit_questions"),
