@@ -64,9 +64,8 @@ def indicators(*, authorities, start, end, area=None, today=None):
     week = datetime.timedelta(days=7)
     accepted_fast = Q(accepted_at__isnull=False) & Q(accepted_at__lte=F("responder_since") + week)
     # A request still waiting, received less than a week ago, is not decided yet either way.
-    decided = Q(accepted_at__isnull=False) | Q(
-        responder_since__lt=datetime.datetime.combine(today - week, datetime.time())
-    )
+    week_ago = timezone.make_aware(datetime.datetime.combine(today - week, datetime.time()))
+    decided = Q(accepted_at__isnull=False) | Q(responder_since__lt=week_ago)
     figures = requests.aggregate(
         decided=Count("pk", filter=decided),
         accepted_fast=Count("pk", filter=decided & accepted_fast),
