@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea
 from authorities.selectors import authorities_search
+from authorities.services import page_seen
 
 
 class DirectorySearchForm(forms.Form):
@@ -51,6 +52,7 @@ def _filters(request):
 @login_required
 def authority_directory(request):
     form, filters = _filters(request)
+    page_seen(user=request.user, page="directory")
     results = authorities_search(
         query=filters.get("q", ""),
         country=filters.get("country"),

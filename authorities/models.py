@@ -242,6 +242,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("Receive one e-mail a day instead of one per event. Urgent reminders still come at once."),
     )
+    # The "Getting started" checklist of the home page: hidden or not, and which pages the user has seen.
+    getting_started_hidden = models.BooleanField(default=False)
+    pages_seen = ArrayField(models.CharField(max_length=30), default=list, blank=True)
     absent_from = models.DateField(_("absent from"), null=True, blank=True)
     absent_until = models.DateField(_("absent until"), null=True, blank=True)
     date_joined = models.DateTimeField(_("registered"), default=timezone.now)

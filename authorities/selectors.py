@@ -76,3 +76,39 @@ def authorities_search(*, query="", country=None, area=None, status=Authority.St
     if area is not None:
         authorities = authorities.filter(competences__legislative_area=area)
     return search(authorities, query).select_related("country").order_by("-rank", "country__code", "official_name")
+
+
+def getting_started(*, user, urls):
+    """The leaflet's checklist for a new user, each item ticked where the portal can tell.
+
+    ``urls`` maps item keys to the pages they point to (the home page composes the apps).
+    """
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    has_backup = user.backup_links.filter(backup__is_active=True).exists()
+    items = [
+        ("registered", _("You are registered as a user of the portal."), None, True),
+        ("activity", _("Look at your authority's activity."), urls["activity"], "activity" in user.pages_seen),
+        ("tasks", _("Look at “My tasks”."), urls["tasks"], "tasks" in user.pages_seen),
+        ("directory", _("Find authorities in other countries."), urls["directory"], "directory" in user.pages_seen),
+        ("backup", _("Register at least one colleague as your backup."), urls["backups"], has_backup),
+    ]
+    if user.is_lda and user.authority_id:
+        nobody_idle = (
+            not inactive_users(months=settings.IMI_INACTIVE_AFTER_MONTHS)
+            .filter(authority_id=user.authority_id)
+            .exists()
+        )
+        items.append(
+            ("inactive", _("Deactivate the users who no longer use the portal."), urls["authority"], nobody_idle)
+        )
+    items.append(
+        (
+            "training",
+            _("Learn how and when to use the portal: training."),
+            urls["training"],
+            "training" in user.pages_seen,
+        )
+    )
+    return [{"key": key, "label": label, "url": url, "done": done} for key, label, url, done in items]

@@ -250,3 +250,15 @@ def authority_search_refresh(*, authorities):
             *(competence.keywords for competence in authority.competences.all()),
         )
         store_document(Authority.objects.filter(pk=authority.pk), text)
+
+
+def page_seen(*, user, page):
+    """Remember that a user has looked at a page the "Getting started" checklist points to."""
+    if user.is_authenticated and page not in user.pages_seen:
+        user.pages_seen = [*user.pages_seen, page]
+        user.save(update_fields=["pages_seen"])
+
+
+def getting_started_toggle(*, user, hidden):
+    user.getting_started_hidden = hidden
+    user.save(update_fields=["getting_started_hidden"])

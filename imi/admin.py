@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from imi.models import OutboxMessage
+from modeltranslation.admin import TranslationAdmin
+
+from authorities.admin import SuperuserEditsMixin
+from imi.models import HelpPage, OutboxMessage
+
+
+@admin.register(HelpPage)
+class HelpPageAdmin(SuperuserEditsMixin, TranslationAdmin):
+    """Training materials and contacts, edited per language."""
+
+    list_display = ["title", "slug", "order"]
 
 
 @admin.register(OutboxMessage)

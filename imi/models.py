@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboxMessage(models.Model):
@@ -18,6 +19,8 @@ class OutboxMessage(models.Model):
         DIGESTED = "digested"
         SENT = "sent"
         FAILED = "failed"
+        # Kept, not sent: the training environment lets no mail leave the machine.
+        CAPTURED = "captured"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     to_email = models.EmailField()
@@ -43,3 +46,25 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.template} → {self.to_email}"
+
+
+class HelpPage(models.Model):
+    """Help content the coordinators keep in the admin, in every language: training materials, contacts."""
+
+    slug = models.SlugField(_("address"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Plain text; an empty line starts a new paragraph."))
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("help page")
+        verbose_name_plural = _("help pages")
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("help_page", args=[self.slug])

@@ -20,3 +20,15 @@ def sweep_outbox():
 @shared_task(ignore_result=True)
 def send_digests():
     mail.send_digests()
+
+
+@shared_task(ignore_result=True)
+def reset_training_data():
+    """Every night the training environment starts again from the demo world."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not settings.IMI_TRAINING:  # never on a real portal, whatever the schedule says
+        return
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("seed_demo", verbosity=0)

@@ -1,30 +1,78 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from authorities.models import Authority, Country
-from authorities.selectors import user_home_summary
-from authorities.services import language_set
+from authorities.selectors import getting_started, user_home_summary
+from authorities.services import getting_started_toggle, language_set, page_seen
+from imi.models import HelpPage, OutboxMessage
 from requests_app.selectors import my_tasks
 
 
 @login_required
 def home(request):
-    """ "My tasks": what is waiting for the user and their authority."""
-    tasks = my_tasks(user=request.user)
+    """ "My tasks": what is waiting for the user and their authority, and the "Getting started" checklist."""
+    user = request.user
+    tasks = my_tasks(user=user)
+    checklist = None
+    if not user.getting_started_hidden:
+        checklist = getting_started(
+            user=user,
+            urls={
+                "activity": reverse("requests:activity"),
+                "tasks": reverse("home"),
+                "directory": reverse("directory"),
+                "backups": reverse("authorities:backups"),
+                "authority": reverse("authorities:my_authority"),
+                "training": reverse("help_page", args=["training"]),
+            },
+        )
+    page_seen(user=user, page="tasks")
     return render(
         request,
         "home.html",
         {
-            "summary": user_home_summary(user=request.user),
+            "summary": user_home_summary(user=user),
             "tasks": tasks,
             "has_tasks": any(tasks.values()),
+            "checklist": checklist,
         },
     )
+
+
+@login_required
+@require_POST
+def getting_started_visibility(request):
+    getting_started_toggle(user=request.user, hidden=request.POST.get("hidden") == "1")
+    return redirect("home")
+
+
+def help_page(request, slug):
+    page = get_object_or_404(HelpPage, slug=slug)
+    if slug == "training":
+        page_seen(user=request.user, page="training")
+    return render(
+        request,
+        "help_page.html",
+        {"page": page, "pages": HelpPage.objects.all(), "training_url": settings.IMI_TRAINING_URL},
+    )
+
+
+@login_required
+def training_mailbox(request):
+    """In the training environment, the mails a trainee would have received."""
+    if not settings.IMI_TRAINING:
+        raise Http404
+    mails = OutboxMessage.objects.filter(recipient=request.user, state=OutboxMessage.State.CAPTURED).order_by(
+        "-created_at"
+    )[:100]
+    return render(request, "training_mailbox.html", {"mails": mails})
 
 
 def helpdesks(request):

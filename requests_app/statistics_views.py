@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from authorities.auth import authorities_in_scope
 from authorities.models import Authority, LegislativeArea
+from authorities.services import page_seen
 from requests_app import statistics
 
 PERIODS = [3, 6, 12, 24]
@@ -85,6 +86,7 @@ def activity(request):
     for _month in range(months):
         start = (start - datetime.timedelta(days=1)).replace(day=1)
     authorities = authorities_for(request.user, scope)
+    page_seen(user=request.user, page="activity")
     monthly = statistics.per_month(authorities=authorities, start=start, end=end, area=area)
     indicators = statistics.indicators(authorities=authorities, start=start, end=end, area=area, today=today)
     if request.GET.get("format") == "csv":

@@ -1254,3 +1254,18 @@ def test_it_passes_docker_compose_config_where_the_plugin_is_installed():
         env={**os.environ, **SAMPLE_ENV},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_it_runs_a_training_environment_beside_the_real_one():
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    training = {name: spec for name, spec in services.items() if "training" in spec.get("profiles", [])}
+    assert set(training) == {"web-training", "worker-training", "beat-training", "postgres-training"}
+    for name in ["web-training", "worker-training", "beat-training"]:
+        environment = training[name]["environment"]
+        assert environment["IMI_TRAINING"] == "true"
+        assert "postgres-training" in environment["DATABASE_URL"]
+        assert environment["CELERY_QUEUE"] == "imi-training"
+    assert "seed_demo" in " ".join(training["web-training"]["command"])
+    assert not any(
+        "training" in spec.get("profiles", []) for name, spec in services.items() if name in ("web", "worker", "beat")
+    )

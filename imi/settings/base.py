@@ -244,6 +244,16 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# The training environment: the same portal with fictitious data, a banner, no mail leaving the machine
+# (kept in a mailbox instead) and a nightly reset. IMI_TRAINING_URL is where the real portal points trainees.
+IMI_TRAINING = env.bool("IMI_TRAINING", default=False)
+IMI_TRAINING_URL = env.str("IMI_TRAINING_URL", default="")
+if IMI_TRAINING:
+    CELERY_BEAT_SCHEDULE["reset-training-data"] = {
+        "task": "imi.tasks.reset_training_data",
+        "schedule": crontab(hour=2, minute=0),
+    }
+
 # Portal rules.
 IMI_INVITATION_VALID_DAYS = env.int("IMI_INVITATION_VALID_DAYS", default=7)
 # Reminders and escalation, in days; inactive users, in months.
