@@ -19,6 +19,7 @@ from requests_app.selectors import my_tasks
 def home(request):
     """ "My tasks": what is waiting for the user and their authority, and the "Getting started" checklist."""
     user = request.user
+    page_seen(user=user, page="tasks")
     tasks = my_tasks(user=user)
     checklist = None
     if not user.getting_started_hidden:
@@ -33,7 +34,6 @@ def home(request):
                 "training": reverse("help_page", args=["training"]),
             },
         )
-    page_seen(user=user, page="tasks")
     return render(
         request,
         "home.html",

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -106,7 +107,12 @@ def test_the_real_portal_has_no_banner_and_no_mailbox(client, world):
     assert client.get(reverse("training_mailbox")).status_code == 404
 
 
-def test_the_nightly_reset_restores_the_demo_world_only_in_training(world, settings, questions):
+@pytest.mark.django_db(transaction=True)
+def test_the_nightly_reset_restores_the_demo_world_only_in_training(settings):
+    from tests.conftest import QuestionSetFactoryData, World
+
+    world = World()
+    questions = QuestionSetFactoryData.create()
     draft(world, questions)
     tasks.reset_training_data()  # not a training environment: nothing happens
     from requests_app.models import InformationRequest
