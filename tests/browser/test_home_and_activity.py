@@ -1,0 +1,69 @@
+"""A new Latvian user's checklist, and a coordinator's statistics."""
+
+from pathlib import Path
+
+from django.utils import translation
+from django.utils.translation import gettext
+
+from tests.browser.conftest import log_in
+from tests.factories import PASSWORD, UserFactory
+
+
+def in_latvian(text):
+    with translation.override("lv"):
+        return gettext(text)
+
+
+def test_a_new_latvian_user_sees_the_checklist_in_latvian_and_ticks_the_backup(page, world):
+    newcomer = UserFactory(
+        email="new@lv.test", full_name="Ilze Kalniņa", authority=world.lv_authority, preferred_language="lv"
+    )
+    log_in(page, newcomer.email, PASSWORD)
+    checklist = page.get_by_role("region", name=in_latvian("Getting started"))
+    backup_item = checklist.get_by_role("listitem").filter(
+        has_text=in_latvian("Register at least one colleague as your backup.")
+    )
+    assert backup_item.get_by_role("img", name=in_latvian("To do")).count() == 1
+
+    backup_item.get_by_role("link").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+    page.get_by_text(world.stranger.full_name).click()  # the LDA of the same Latvian authority
+    page.get_by_role("button", name=in_latvian("Save")).click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+
+    page.goto("/")
+    backup_item = (
+        page.get_by_role("region", name=in_latvian("Getting started"))
+        .get_by_role("listitem")
+        .filter(has_text=in_latvian("Register at least one colleague as your backup."))
+    )
+    assert backup_item.get_by_role("img", name=in_latvian("Done")).count() == 1
+
+
+def test_a_coordinator_opens_the_statistics_of_the_country_and_downloads_the_csv(page, world, questions):
+    from tests.request_states import request_in
+
+    request_in(world, questions, "closed")
+    log_in(page, world.pt_coordinator.email, "correct-horse-battery-staple")
+    # Coordinators log in with their authenticator code too.
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    from tests.conftest import TOTP_SECRET
+
+    counters = list(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(TOTP_SECRET, counters[len(counters) // 2]))
+    page.get_by_label("Code").fill(code)
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+
+    page.goto("/requests/activity/?scope=coordination")
+    page.get_by_role("heading", name="Indicators").wait_for()
+    page.get_by_role("row", name="Accepted within 7 days").wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the figures (CSV)").click()
+    content = Path(download.value.path()).read_text(encoding="utf-8")
+    assert content.startswith("Month,Sent,Received")
+    assert "Accepted within 7 days" in content
