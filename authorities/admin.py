@@ -4,23 +4,33 @@ Every queryset is cut to the user's scope (authorities.auth), so an id edited in
 the address bar of another country's object is simply not found.
 """
 
+import hashlib
+import hmac
+
 from allauth.account.forms import ResetPasswordForm
 from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from authorities import audit, services
+from authorities import audit, csv_import, services
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, Competence, Country, LegislativeArea, NationalHelpdesk, Role, User
+from registers.models import Register
 
 
 class StaffAccessMixin:
@@ -44,6 +54,126 @@ class SuperuserEditsMixin(StaffAccessMixin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV file"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > csv_import.MAX_BYTES:
+            raise ValidationError(
+                _("The file is larger than %(size)s.") % {"size": filesizeformat(csv_import.MAX_BYTES)}
+            )
+        return upload.read()
+
+
+def _sha256(content):
+    return hashlib.sha256(content).hexdigest()
+
+
+class CsvImportExportMixin:
+    """ "Import from CSV" on the changelist (upload, preview, confirm) and "Export selected as CSV".
+
+    The previewed file is kept in the session with its hash; the confirmation
+    carries the hash, so a file changed in between (another preview in another
+    tab) is refused instead of imported unseen.
+    """
+
+    csv_format = None  # a csv_import.CsvFormat
+
+    def _csv_url_name(self):
+        opts = self.model._meta
+        return f"{opts.app_label}_{opts.model_name}_import_csv"
+
+    def _csv_session_key(self):
+        return f"csv_import:{self.model._meta.label_lower}"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.csv_import_view)
+        return [path("import-csv/", view, name=self._csv_url_name()), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if csv_import.can_import(request.user):
+            extra_context["csv_import_url"] = reverse(f"admin:{self._csv_url_name()}", current_app=self.admin_site.name)
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(description=gettext_lazy("Export selected as CSV"))
+    def export_csv(self, request, queryset):
+        csv_format = self.csv_format(request.user)
+        response = HttpResponse(csv_format.export(queryset), content_type="text/csv; charset=utf-8")
+        filename = f"{csv_format.filename}-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def csv_import_view(self, request):
+        if not csv_import.can_import(request.user):
+            raise PermissionDenied
+        opts = self.model._meta
+        key = self._csv_session_key()
+        csv_format = self.csv_format(request.user)
+        changelist_url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_changelist", current_app=self.admin_site.name
+        )
+        form, result, digest = CsvUploadForm(), None, ""
+        if request.method == "POST" and "confirm" in request.POST:
+            stored = request.session.get(key) or {}
+            content = stored.get("content", "").encode("utf-8")
+            digest = request.POST.get("sha256", "")
+            if not stored or not hmac.compare_digest(_sha256(content), digest):
+                self.message_user(
+                    request,
+                    _("The file has changed since its preview, or the preview has expired. Upload it again."),
+                    messages.ERROR,
+                )
+                return redirect(request.path)
+            result = csv_format.run(content, dry_run=False)
+            if result.is_valid:
+                del request.session[key]
+                self.message_user(
+                    request,
+                    _("Imported from %(file)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+                    % {
+                        "file": stored.get("name", ""),
+                        "created": result.created,
+                        "updated": result.updated,
+                        "unchanged": result.unchanged,
+                    },
+                    messages.SUCCESS,
+                )
+                return redirect(changelist_url)
+            # The stored data changed since the preview: show what is wrong now; nothing was written.
+            request.session.pop(key, None)
+        elif request.method == "POST":
+            form = CsvUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                content = form.cleaned_data["file"]
+                result = csv_format.run(content, dry_run=True)
+                digest = _sha256(content)
+                if result.is_valid and result.has_changes:
+                    request.session[key] = {
+                        # A valid file is UTF-8: kept as text, it encodes back to the same bytes.
+                        "content": content.decode("utf-8"),
+                        "name": request.FILES["file"].name[:200],
+                    }
+                else:
+                    request.session.pop(key, None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "title": _("Import %(name)s from CSV") % {"name": opts.verbose_name_plural},
+            "form": form,
+            "result": result,
+            "sha256": digest,
+            "columns": csv_format.columns,
+            "required_columns": csv_format.required,
+            "matched_by": csv_format.matched_by,
+            "max_size": csv_import.MAX_BYTES,
+            "changelist_url": changelist_url,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/csv_import.html", context)
 
 
 @admin.register(Country)
@@ -108,13 +238,14 @@ class CompetenceInline(admin.TabularInline):
 
 
 @admin.register(Authority)
-class AuthorityAdmin(StaffAccessMixin, TranslationAdmin):
+class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
     list_display = ["official_name", "acronym", "country", "city", "status", "coordinator_type"]
     list_filter = ["status", "coordinator_type", "country"]
     search_fields = ["official_name", "display_name", "acronym", "city"]
     list_select_related = ["country"]
     inlines = [CompetenceInline]
-    actions = ["validate", "suspend"]
+    actions = ["validate", "suspend", "export_csv"]
+    csv_format = csv_import.AuthorityCsv
     fieldsets = [
         (None, {"fields": ["official_name", "display_name", "acronym", "country", "status"]}),
         (gettext_lazy("Contact"), {"fields": ["city", "address", "email", "phone", "website", "languages"]}),
@@ -329,6 +460,12 @@ class ChangeLogAdmin(StaffAccessMixin, admin.ModelAdmin):
             | Q(
                 content_type=ContentType.objects.get_for_model(Authority),
                 object_id__in=ids_of(authorities_in_scope(request.user)),
+            )
+            | Q(
+                content_type=ContentType.objects.get_for_model(Register),
+                object_id__in=ids_of(
+                    Register.objects.filter(authority__in=authorities_in_scope(request.user).values("pk"))
+                ),
             )
         )
 

@@ -1,0 +1,718 @@
+"""CSV import and export of authorities and registers, for coordinators in the admin.
+
+A file is read whole and every row is checked before anything is written: with
+any error, nothing is imported. ``run(content, dry_run=True)`` tells what each
+row would do (create, update, nothing) and lists the errors by row and column;
+``dry_run=False`` checks again and writes everything in one transaction, records
+one admin log entry per created or changed object and refreshes their search
+documents.
+
+Files are UTF-8, with or without a byte order mark, their cells separated by
+commas or semicolons (whichever the header row uses). Lists (languages,
+legislative areas) are codes separated by ``|``. Optional columns left out of
+the header leave the stored values as they are; an empty status or
+``is_public_and_free`` cell does the same. An export has the import's columns,
+so it imports back to the same data. A cell a spreadsheet would run as a formula
+is exported with a leading apostrophe, which the import removes again.
+
+Rows are numbered as in a spreadsheet: the header is row 1.
+"""
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from authorities import audit
+from authorities.auth import authorities_in_scope
+from authorities.models import WORKING_LANGUAGES, Authority, Competence, Country, LegislativeArea
+from authorities.services import authority_search_refresh
+from registers.models import Register
+from registers.services import register_search_refresh
+
+# The file is kept in the session between the preview and the import: keep it small.
+MAX_BYTES = 1024 * 1024
+MAX_ROWS = 5000
+LIST_SEPARATOR = "|"
+DELIMITERS = (",", ";")
+# A spreadsheet runs a cell starting with one of these as a formula (phone numbers aside).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PHONE_LIKE = re.compile(r"[+-][\d\s()./-]*\Z")
+YES = {"yes": True, "no": False, "true": True, "false": False, "1": True, "0": False}
+
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# Translated columns of the file, and the untranslated model field that follows English.
+TRANSLATED = {"display_name_en": "display_name", "name_en": "name", "description_en": "description"}
+
+
+def can_import(user):
+    """Coordinators and superusers import; helpdesk staff only read."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or user.is_coordinator)
+
+
+def escape_cell(value):
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS) and not PHONE_LIKE.match(text):
+        return "'" + text
+    return text
+
+
+def unescape_cell(text):
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def same(stored, value):
+    """Whether a stored value equals a cleaned cell; translation fields store an empty text as None."""
+    return stored == value or (stored is None and value == "")
+
+
+def join_codes(codes):
+    return LIST_SEPARATOR.join(codes)
+
+
+@dataclass
+class RowError:
+    row: int | None  # None for an error of the whole file
+    column: str
+    message: str
+
+
+@dataclass
+class Row:
+    number: int
+    cells: dict
+    label: str = ""
+    action: str = ""
+    changes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    values: dict = field(default_factory=dict)
+    # Set when the row names its legislative areas: the LegislativeArea objects.
+    areas: list | None = None
+    key: tuple | None = None
+    instance: object = None
+    # A register's managing authority.
+    authority: object = None
+
+    def error(self, column, message):
+        self.errors.append(RowError(self.number, column, str(message)))
+
+    @property
+    def action_label(self):
+        if self.errors:
+            return _("Error")
+        return {CREATE: _("Create"), UPDATE: _("Update"), UNCHANGED: _("No change")}.get(self.action, "")
+
+
+@dataclass
+class Result:
+    dry_run: bool
+    rows: list = field(default_factory=list)
+    file_errors: list = field(default_factory=list)
+
+    @property
+    def errors(self):
+        return [*self.file_errors, *(error for row in self.rows for error in row.errors)]
+
+    @property
+    def is_valid(self):
+        return not self.errors
+
+    def _count(self, action):
+        return sum(1 for row in self.rows if not row.errors and row.action == action)
+
+    @property
+    def created(self):
+        return self._count(CREATE)
+
+    @property
+    def updated(self):
+        return self._count(UPDATE)
+
+    @property
+    def unchanged(self):
+        return self._count(UNCHANGED)
+
+    @property
+    def has_changes(self):
+        return bool(self.created or self.updated)
+
+
+# Marks a cell that is absent from the file or invalid: the row keeps its stored value or has an error.
+SKIP = object()
+
+
+def sniff_delimiter(text, columns):
+    """The separator under which the header row names the most known columns."""
+    header = text.splitlines()[0] if text else ""
+
+    def known(delimiter):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        return len({cell.strip().lower() for cell in cells} & set(columns))
+
+    scores = {delimiter: known(delimiter) for delimiter in DELIMITERS}
+    if len(set(scores.values())) > 1:
+        return max(scores, key=scores.get)
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        return DELIMITERS[0]
+
+
+def read_rows(content, *, columns, required, result):
+    """The rows of the file as cells by column name; file errors go to ``result``."""
+
+    def fail(message):
+        result.file_errors.append(RowError(None, "", str(message)))
+        return []
+
+    if len(content) > MAX_BYTES:
+        return fail(_("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_BYTES)})
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return fail(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."))
+    delimiter = sniff_delimiter(text, columns)
+    try:
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        return fail(_("The file cannot be read as CSV: %(error)s") % {"error": error})
+    if not table or not any(cell.strip() for cell in table[0]):
+        return fail(_("The file is empty: its first row must name the columns."))
+    if len(table) - 1 > MAX_ROWS:
+        return fail(_("The file has more than %(count)d rows: split it.") % {"count": MAX_ROWS})
+    header = [cell.strip().lower() for cell in table[0]]
+    named = [name for name in header if name]
+    problems = []
+    duplicates = sorted({name for name in named if named.count(name) > 1})
+    if duplicates:
+        problems.append(_("Columns named more than once: %(columns)s.") % {"columns": ", ".join(duplicates)})
+    unknown = [name for name in named if name not in columns]
+    if unknown:
+        problems.append(
+            _("Unknown columns: %(columns)s. The columns are: %(known)s.")
+            % {"columns": ", ".join(unknown), "known": ", ".join(columns)}
+        )
+    missing = [name for name in required if name not in header]
+    if missing:
+        problems.append(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
+    if problems:
+        for problem in problems:
+            fail(problem)
+        return []
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = Row(number=number, cells={})
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            row.error("", _("This row has more cells than the header has columns."))
+        cells = (cells + [""] * len(header))[: len(header)]
+        row.cells = {name: unescape_cell(value.strip()) for name, value in zip(header, cells, strict=True) if name}
+        rows.append(row)
+    if not rows:
+        return fail(_("The file has no rows to import."))
+    return rows
+
+
+def text_field(model, name, *, required=False):
+    return forms.CharField(max_length=model._meta.get_field(name).max_length, required=required)
+
+
+def clean_cell(row, column, formfield):
+    """The cell cleaned by a Django form field, or SKIP (absent, or invalid with the error noted)."""
+    if column not in row.cells:
+        return SKIP
+    try:
+        return formfield.clean(row.cells[column])
+    except ValidationError as error:
+        for message in error.messages:
+            row.error(column, message)
+        return SKIP
+
+
+def clean_codes(row, column, known, unknown_message):
+    """The objects (or codes) named in a ``|`` list, in order; SKIP when absent or unknown."""
+    if column not in row.cells:
+        return SKIP
+    codes = dict.fromkeys(code.strip().lower() for code in row.cells[column].split(LIST_SEPARATOR) if code.strip())
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        row.error(column, unknown_message(len(unknown)) % {"codes": ", ".join(unknown)})
+        return SKIP
+    return [known[code] for code in codes]
+
+
+def unknown_languages(count):
+    return ngettext("Unknown language code: %(codes)s.", "Unknown language codes: %(codes)s.", count)
+
+
+def unknown_areas(count):
+    return ngettext("Unknown legislative area code: %(codes)s.", "Unknown legislative area codes: %(codes)s.", count)
+
+
+class CsvFormat:
+    """The columns of one kind of object, how a row is checked, written and exported."""
+
+    model = None
+    columns = ()
+    required = ()
+    filename = ""
+    matched_by = ""
+
+    def __init__(self, user):
+        self.user = user
+
+    # Export
+
+    def export_queryset(self, queryset):
+        return queryset
+
+    def export_row(self, obj):
+        raise NotImplementedError
+
+    def export(self, queryset):
+        """The objects as a UTF-8 CSV file (with a byte order mark, for spreadsheets)."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(self.columns)
+        for obj in self.export_queryset(queryset):
+            writer.writerow([escape_cell(value) for value in self.export_row(obj)])
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+    # Import
+
+    def run(self, content, *, dry_run=True):
+        """Check a file and, unless ``dry_run`` or any row has an error, import it whole."""
+        if not can_import(self.user):
+            raise PermissionDenied
+        result = Result(dry_run=dry_run)
+        with transaction.atomic():
+            result.rows = read_rows(content, columns=self.columns, required=self.required, result=result)
+            if result.rows:
+                self.check(result.rows, lock=not dry_run)
+            if dry_run or not result.is_valid:
+                return result
+            with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+                self.write(result.rows)
+        return result
+
+    def check(self, rows, *, lock):
+        raise NotImplementedError
+
+    def write(self, rows):
+        raise NotImplementedError
+
+    # Scope
+
+    @cached_property
+    def own_country_id(self):
+        return None if self.user.is_superuser else self.user.authority.country_id
+
+    @cached_property
+    def authority_ids_in_scope(self):
+        """None for a superuser: everywhere."""
+        if self.user.is_superuser:
+            return None
+        return set(authorities_in_scope(self.user).values_list("pk", flat=True))
+
+    @cached_property
+    def country_ids_in_scope(self):
+        if self.user.is_superuser:
+            return None
+        in_scope = authorities_in_scope(self.user).values_list("country_id", flat=True)
+        return {self.own_country_id, *in_scope}
+
+    def in_scope(self, authority):
+        return self.authority_ids_in_scope is None or authority.pk in self.authority_ids_in_scope
+
+    def check_country(self, row, country):
+        if self.country_ids_in_scope is not None and country.pk not in self.country_ids_in_scope:
+            row.error("country", _("%(country)s is outside your scope.") % {"country": country})
+            return False
+        return True
+
+    # Helpers
+
+    @staticmethod
+    def lookups():
+        return {
+            "countries": {country.code.lower(): country for country in Country.objects.all()},
+            "areas": {area.code: area for area in LegislativeArea.objects.all()},
+            "languages": {code: code for code, _name in WORKING_LANGUAGES},
+        }
+
+    def clean_common(self, row, lookups, fields):
+        """Clean the plain columns into ``row.values``, and the codes of languages and areas."""
+        for column, formfield in fields:
+            value = clean_cell(row, column, formfield)
+            if value is not SKIP:
+                row.values[column] = value
+        languages = clean_codes(row, "languages", lookups["languages"], unknown_languages)
+        if languages is not SKIP:
+            row.values["languages"] = languages
+        areas = clean_codes(row, "legislative_areas", lookups["areas"], unknown_areas)
+        if areas is not SKIP:
+            row.areas = areas
+
+    @staticmethod
+    def clean_country(row, lookups):
+        code = clean_cell(row, "country", forms.CharField(max_length=2))
+        if code is SKIP:
+            return None
+        country = lookups["countries"].get(code.lower())
+        if country is None:
+            row.error("country", _("Unknown country code: %(code)s.") % {"code": code})
+        return country
+
+    @staticmethod
+    def decide(row, instance, current_area_ids):
+        """Whether the row creates, updates or leaves its object, and which columns change."""
+        row.instance = instance
+        if instance is None:
+            row.action = CREATE
+            return
+        row.changes = [column for column, value in row.values.items() if not same(getattr(instance, column), value)]
+        if row.areas is not None and {area.pk for area in row.areas} != current_area_ids:
+            row.changes.append("legislative_areas")
+        row.action = UPDATE if row.changes else UNCHANGED
+
+    @staticmethod
+    def apply(obj, values):
+        """Set the values on the object; the names of the model fields to save."""
+        fields = []
+        for name, value in values.items():
+            setattr(obj, name, value)
+            fields.append(name)
+            if name in TRANSLATED:
+                # Written with English active (see run), so the untranslated column follows English.
+                setattr(obj, TRANSLATED[name], value)
+                fields.append(TRANSLATED[name])
+        return fields
+
+    def record(self, row, obj):
+        if row.action == CREATE:
+            audit.record(actor=self.user, obj=obj, message=_("Imported from a CSV file."), flag=audit.ADDITION)
+        else:
+            audit.record(
+                actor=self.user,
+                obj=obj,
+                message=_("Changed by a CSV import: %(columns)s.") % {"columns": ", ".join(row.changes)},
+            )
+
+
+class AuthorityCsv(CsvFormat):
+    model = Authority
+    columns = (
+        "official_name",
+        "display_name_en",
+        "acronym",
+        "country",
+        "city",
+        "address",
+        "email",
+        "phone",
+        "website",
+        "languages",
+        "legislative_areas",
+        "status",
+    )
+    required = ("official_name", "country", "city", "email")
+    filename = "authorities"
+    matched_by = gettext_lazy("Rows are matched to the stored authorities by country and official name.")
+
+    def export_queryset(self, queryset):
+        return (
+            queryset.select_related("country")
+            .prefetch_related("competences__legislative_area")
+            .order_by("country__code", "official_name")
+        )
+
+    def export_row(self, authority):
+        return [
+            authority.official_name,
+            authority.display_name_en or "",
+            authority.acronym,
+            authority.country.code,
+            authority.city,
+            authority.address,
+            authority.email,
+            authority.phone,
+            authority.website,
+            join_codes(authority.languages),
+            join_codes(sorted(c.legislative_area.code for c in authority.competences.all())),
+            authority.status,
+        ]
+
+    @cached_property
+    def coordinated_area_ids(self):
+        """The areas of a delegated coordinator; empty for national coordinators and superusers."""
+        if self.user.is_superuser:
+            return set()
+        return set(self.user.authority.coordinated_areas.values_list("pk", flat=True))
+
+    def check(self, rows, *, lock):
+        lookups = self.lookups()
+        for row in rows:
+            row.label = row.cells.get("official_name", "")
+            if "status" in row.cells:
+                row.cells["status"] = row.cells["status"].lower()
+            name = clean_cell(row, "official_name", text_field(Authority, "official_name", required=True))
+            country = self.clean_country(row, lookups)
+            self.clean_common(
+                row,
+                lookups,
+                [
+                    ("display_name_en", text_field(Authority, "display_name")),
+                    ("acronym", text_field(Authority, "acronym")),
+                    ("city", text_field(Authority, "city", required=True)),
+                    ("address", forms.CharField(required=False)),
+                    ("email", forms.EmailField(max_length=Authority._meta.get_field("email").max_length)),
+                    ("phone", text_field(Authority, "phone")),
+                    ("website", forms.URLField(required=False, assume_scheme="https")),
+                    ("status", forms.ChoiceField(choices=Authority.Status.choices, required=False)),
+                ],
+            )
+            if not row.values.get("status", True):
+                del row.values["status"]  # empty: pending for a new authority, unchanged otherwise
+            if name is not SKIP and country is not None:
+                row.key = (country, name)
+                row.label = f"{name} ({country.code})"
+
+        names = {row.key[1] for row in rows if row.key}
+        stored = Authority.objects.filter(official_name__in=names).prefetch_related("competences")
+        if lock:
+            stored = stored.select_for_update()
+        existing = defaultdict(list)
+        for authority in stored:
+            existing[(authority.country_id, authority.official_name)].append(authority)
+        seen = {}
+        for row in rows:
+            if row.key is None:
+                continue
+            country, name = row.key
+            if not self.check_country(row, country):
+                continue
+            if (country.pk, name) in seen:
+                row.error(
+                    "official_name", _("This authority is already in row %(row)d.") % {"row": seen[country.pk, name]}
+                )
+                continue
+            seen[country.pk, name] = row.number
+            matches = existing.get((country.pk, name), [])
+            if len(matches) > 1:
+                row.error("official_name", _("Several authorities of this country have this official name."))
+                continue
+            instance = matches[0] if matches else None
+            if instance is not None and not self.in_scope(instance):
+                row.error("official_name", _("This authority is outside your scope."))
+                continue
+            if instance is None and self.own_country_id not in (None, country.pk):
+                row.error("country", _("You can only add authorities of your own country."))
+                continue
+            current = {c.legislative_area_id for c in instance.competences.all()} if instance else set()
+            if not self.check_coordinated_areas(row, instance, current):
+                continue
+            self.decide(row, instance, current)
+
+    def check_coordinated_areas(self, row, instance, current):
+        """A delegated coordinator changes only its own areas, and keeps the authority in its scope."""
+        coordinated = self.coordinated_area_ids
+        if not coordinated:
+            return True
+        wanted = {area.pk for area in row.areas} if row.areas is not None else current
+        if (wanted ^ current) - coordinated:
+            row.error("legislative_areas", _("You can only add or remove the legislative areas you coordinate."))
+            return False
+        if not wanted & coordinated and (instance is None or instance.pk != self.user.authority_id):
+            row.error("legislative_areas", _("Give at least one of the legislative areas you coordinate."))
+            return False
+        return True
+
+    def write(self, rows):
+        written, changed = [], []
+        for row in rows:
+            if row.action == CREATE:
+                country, name = row.key
+                authority = Authority(official_name=name, country=country)
+                self.apply(authority, row.values)
+                authority.save()
+                Competence.objects.bulk_create(
+                    [Competence(authority=authority, legislative_area=area) for area in row.areas or ()]
+                )
+            elif row.action == UPDATE:
+                authority = row.instance
+                fields = self.apply(authority, {c: row.values[c] for c in row.changes if c in row.values})
+                if fields:
+                    authority.save(update_fields=[*fields, "updated_at"])
+                if "legislative_areas" in row.changes:
+                    current = {c.legislative_area_id for c in authority.competences.all()}
+                    wanted = {area.pk for area in row.areas}
+                    authority.competences.filter(legislative_area_id__in=current - wanted).delete()
+                    Competence.objects.bulk_create(
+                        [Competence(authority=authority, legislative_area_id=pk) for pk in wanted - current]
+                    )
+                changed.append(authority.pk)
+            else:
+                continue
+            self.record(row, authority)
+            written.append(authority.pk)
+        authority_search_refresh(authorities=Authority.objects.filter(pk__in=written))
+        # A register's search document carries its authority's acronym.
+        register_search_refresh(registers=Register.objects.filter(authority__in=changed))
+
+
+class RegisterCsv(CsvFormat):
+    model = Register
+    columns = (
+        "name_en",
+        "description_en",
+        "country",
+        "managing_authority",
+        "url",
+        "coverage",
+        "legislative_areas",
+        "is_public_and_free",
+        "languages",
+    )
+    required = ("name_en", "country", "managing_authority", "url")
+    filename = "registers"
+    matched_by = gettext_lazy("Rows are matched to the stored registers by managing authority and English name.")
+
+    def export_queryset(self, queryset):
+        return (
+            queryset.select_related("country", "authority")
+            .prefetch_related("legislative_areas")
+            .order_by("country__code", "authority__official_name", "name_en")
+        )
+
+    def export_row(self, register):
+        return [
+            register.name_en or "",
+            register.description_en or "",
+            register.country.code,
+            register.authority.official_name,
+            register.url,
+            register.coverage,
+            join_codes(sorted(area.code for area in register.legislative_areas.all())),
+            "yes" if register.is_public_and_free else "no",
+            join_codes(register.languages),
+        ]
+
+    def check(self, rows, *, lock):
+        lookups = self.lookups()
+        for row in rows:
+            row.label = row.cells.get("name_en", "")
+            name = clean_cell(row, "name_en", text_field(Register, "name", required=True))
+            country = self.clean_country(row, lookups)
+            authority_name = clean_cell(
+                row, "managing_authority", text_field(Authority, "official_name", required=True)
+            )
+            self.clean_common(
+                row,
+                lookups,
+                [
+                    ("description_en", forms.CharField(required=False)),
+                    (
+                        "url",
+                        forms.URLField(max_length=Register._meta.get_field("url").max_length, assume_scheme="https"),
+                    ),
+                    ("coverage", forms.CharField(required=False)),
+                ],
+            )
+            free = row.cells.get("is_public_and_free", "").lower()
+            if free in YES:
+                row.values["is_public_and_free"] = YES[free]
+            elif free:
+                row.error("is_public_and_free", _("Enter yes or no."))
+            if name is not SKIP and country is not None and authority_name is not SKIP:
+                row.key = (country, authority_name, name)
+                row.label = f"{name} — {authority_name} ({country.code})"
+
+        authority_names = {row.key[1] for row in rows if row.key}
+        existing_authorities = defaultdict(list)
+        for authority in Authority.objects.filter(official_name__in=authority_names).prefetch_related("competences"):
+            existing_authorities[(authority.country_id, authority.official_name)].append(authority)
+        stored = Register.objects.filter(
+            authority__official_name__in=authority_names, name_en__in={row.key[2] for row in rows if row.key}
+        ).prefetch_related("legislative_areas")
+        if lock:
+            stored = stored.select_for_update()
+        existing = defaultdict(list)
+        for register in stored:
+            existing[(register.authority_id, register.name_en)].append(register)
+        seen = {}
+        for row in rows:
+            if row.key is None:
+                continue
+            country, authority_name, name = row.key
+            if not self.check_country(row, country):
+                continue
+            authorities = existing_authorities.get((country.pk, authority_name), [])
+            if not authorities:
+                row.error(
+                    "managing_authority",
+                    _("No authority of %(country)s has this official name.") % {"country": country},
+                )
+                continue
+            if len(authorities) > 1:
+                row.error("managing_authority", _("Several authorities of this country have this official name."))
+                continue
+            authority = authorities[0]
+            if not self.in_scope(authority):
+                row.error("managing_authority", _("This authority is outside your scope."))
+                continue
+            if (authority.pk, name) in seen:
+                row.error("name_en", _("This register is already in row %(row)d.") % {"row": seen[authority.pk, name]})
+                continue
+            seen[authority.pk, name] = row.number
+            matches = existing.get((authority.pk, name), [])
+            if len(matches) > 1:
+                row.error("name_en", _("The authority has several registers of this name."))
+                continue
+            instance = matches[0] if matches else None
+            current = {area.pk for area in instance.legislative_areas.all()} if instance else set()
+            competent = {c.legislative_area_id for c in authority.competences.all()}
+            added = [area.code for area in row.areas or () if area.pk not in current and area.pk not in competent]
+            if added:
+                row.error(
+                    "legislative_areas",
+                    _("Not legislative areas of the managing authority: %(codes)s.") % {"codes": ", ".join(added)},
+                )
+                continue
+            row.authority = authority
+            self.decide(row, instance, current)
+
+    def write(self, rows):
+        written = []
+        for row in rows:
+            if row.action == CREATE:
+                country, _authority_name, name = row.key
+                register = Register(country=country, authority=row.authority)
+                self.apply(register, {"name_en": name, **row.values})
+                register.save()
+                register.legislative_areas.set(row.areas or ())
+            elif row.action == UPDATE:
+                register = row.instance
+                fields = self.apply(register, {c: row.values[c] for c in row.changes if c in row.values})
+                if fields:
+                    register.save(update_fields=fields)
+                if "legislative_areas" in row.changes:
+                    register.legislative_areas.set(row.areas)
+            else:
+                continue
+            self.record(row, register)
+            written.append(register.pk)
+        register_search_refresh(registers=Register.objects.filter(pk__in=written))
