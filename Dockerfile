@@ -6,6 +6,8 @@
 FROM node:20-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
+# The install step takes the CDN font address out of the ECL stylesheets.
+COPY scripts/ecl-local-fonts.js scripts/
 RUN npm ci --no-audit --no-fund
 
 # --- the application --------------------------------------------------------

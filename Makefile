@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -e ".[dev]"
 	touch $@
 
-node_modules/.installed: package.json $(wildcard package-lock.json)
+node_modules/.installed: package.json $(wildcard package-lock.json) scripts/ecl-local-fonts.js
 	if [ -f package-lock.json ]; then npm ci; else npm install; fi
 	touch $@
 

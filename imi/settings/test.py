@@ -21,6 +21,8 @@ STORAGES["private"] = {  # noqa: F405
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 SESSION_COOKIE_SECURE = False
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
 # Rate limits are tested explicitly where they matter.

@@ -43,6 +43,12 @@ class AccessiblePage:
         self.page = page
         self.base_url = base_url
         self.axe = Axe()
+        # The Content Security Policy allows nothing inline: the browser reports what it blocks.
+        self.blocked = []
+        page.on(
+            "console",
+            lambda message: self.blocked.append(message.text) if "Content Security Policy" in message.text else None,
+        )
 
     def __getattr__(self, name):
         return getattr(self.page, name)
@@ -55,6 +61,7 @@ class AccessiblePage:
         self.page.wait_for_load_state("load")
         results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         assert results.violations_count == 0, f"{self.page.url}\n{results.generate_report()}"
+        assert self.blocked == [], f"{self.page.url}: the Content Security Policy blocked {self.blocked}"
 
 
 @pytest.fixture
