@@ -77,7 +77,17 @@ def acts_as_handler(user, request):
 
 
 def can_see_personal_data(user, request):
-    """Need to know: the responder sees the subject and the files only once it has accepted."""
+    """Need to know: the responder sees the subject and the files only once it has accepted.
+
+    Blocked data (retention) are hidden from everybody but a coordinator of the scope
+    with a recorded, still valid justification.
+    """
+    if request.personal_data_deleted_at is not None:
+        return False
+    if request.personal_data_blocked_at is not None:
+        from requests_app.retention import access_until
+
+        return is_coordinator_of(user, request) and access_until(user=user, request=request) is not None
     side = side_of(user, request)
     if side == "requester":
         return True

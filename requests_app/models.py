@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
@@ -123,7 +125,8 @@ class InformationRequestQuerySet(models.QuerySet):
 
 
 class InformationRequest(models.Model):
-    # The fields that hold data about the person or company a request is about.
+    # The personal data of a request, declared here once: these fields, and everything users wrote or
+    # attached (answers in free text and files, messages, notes of the timeline, attachments).
     PERSONAL_DATA_FIELDS = ("subject_name", "subject_identifier", "subject_date_of_birth", "subject_address")
 
     reference = models.CharField(_("reference"), max_length=20, unique=True)
@@ -186,6 +189,9 @@ class InformationRequest(models.Model):
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Retention (Regulation (EU) No 1024/2012, Art. 14): blocked some months after closure, deleted years after.
+    personal_data_blocked_at = models.DateTimeField(_("personal data blocked"), null=True, blank=True)
+    personal_data_deleted_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
 
     objects = InformationRequestQuerySet.as_manager()
 
@@ -372,3 +378,72 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.request} {self.kind} {self.deadline}"
+
+
+class PersonalDataRead(models.Model):
+    """Who displayed a request's personal data or downloaded one of its files, and when."""
+
+    class What(models.TextChoices):
+        REQUEST = "request", _("Request page")
+        ATTACHMENT = "attachment", _("File")
+        EXPORT = "export", _("Export for the data subject")
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="personal_data_reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    what = models.CharField(max_length=20, choices=What.choices)
+    read_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-read_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} {self.request} {self.read_at:%Y-%m-%d %H:%M}"
+
+
+class BlockedDataAccess(models.Model):
+    """A coordinator's recorded justification for opening a request's blocked personal data, for a while."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="blocked_data_accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    justification = models.TextField(_("justification"))
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-granted_at"]
+
+    def __str__(self):
+        return f"{self.user} {self.request}"
+
+
+class DataSubjectRequest(models.Model):
+    """A person's request to see, correct or erase their data (Art. 19), answered within 30 days."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("Access to the data")
+        CORRECTION = "correction", _("Correction")
+        ERASURE = "erasure", _("Erasure")
+
+    DAYS_TO_ANSWER = 30
+
+    kind = models.CharField(_("request of the person"), max_length=20, choices=Kind.choices)
+    person = models.CharField(
+        _("person"), max_length=300, help_text=_("Name and, if known, identifier or date of birth.")
+    )
+    received_on = models.DateField(_("received on"), default=timezone.localdate)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["answered_on", "received_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.person}"
+
+    @property
+    def due_on(self):
+        return self.received_on + datetime.timedelta(days=self.DAYS_TO_ANSWER)
+
+    @property
+    def is_late(self):
+        return self.answered_on is None and timezone.localdate() > self.due_on

@@ -35,9 +35,9 @@ def request_list(*, user, direction="", status="", area=None, country=None, over
         requests = requests.overdue()
     query = query.strip()
     if query:
-        requests = requests.filter(
-            Q(reference__icontains=query) | Q(summary__icontains=query) | Q(subject_name__icontains=query)
-        )
+        # Blocked personal data are not searchable either.
+        by_subject = Q(subject_name__icontains=query, personal_data_blocked_at__isnull=True)
+        requests = requests.filter(Q(reference__icontains=query) | Q(summary__icontains=query) | by_subject)
     return with_display_relations(requests).order_by("-created_at", "-pk")
 
 

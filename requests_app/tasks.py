@@ -8,3 +8,10 @@ from requests_app import reminders
 @shared_task(ignore_result=True)
 def send_reminders():
     return reminders.sweep()
+
+
+@shared_task(ignore_result=True)
+def apply_retention():
+    from requests_app import retention
+
+    return retention.sweep()

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -5,13 +6,15 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from authorities.selectors import authorities_search
 from registers.selectors import registers_for_request
-from requests_app import auth, selectors, services, workflow
+from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (
     ActionForm,
     AnswersForm,
@@ -24,7 +27,7 @@ from requests_app.forms import (
     ResponderForm,
     SubjectForm,
 )
-from requests_app.models import Action, Status
+from requests_app.models import Action, PersonalDataRead, Status
 
 WIZARD_STEPS = [
     ("requests:edit_authority", gettext_lazy("Authority")),
@@ -210,13 +213,22 @@ def detail(request, pk):
     info_request = _get_request_for_user(request, pk)
     user = request.user
     side = auth.side_of(user, info_request)
+    can_see_personal_data = auth.can_see_personal_data(user, info_request)
+    if can_see_personal_data:
+        PersonalDataRead.objects.create(request=info_request, user=user, what=PersonalDataRead.What.REQUEST)
     return render(
         request,
         "requests/detail.html",
         {
             "info_request": info_request,
             "side": side,
-            "can_see_personal_data": auth.can_see_personal_data(user, info_request),
+            "can_see_personal_data": can_see_personal_data,
+            # Blocked: what users wrote (answers, messages, notes) is hidden with the subject's data.
+            "hide_written": info_request.personal_data_blocked_at is not None and not can_see_personal_data,
+            "may_unblock": info_request.personal_data_blocked_at is not None
+            and info_request.personal_data_deleted_at is None
+            and not can_see_personal_data
+            and auth.is_coordinator_of(user, info_request),
             "actions": [(action, Action(action).label) for action in workflow.allowed_actions(user, info_request)],
             "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
             "events": info_request.events.select_related("actor", "authority"),
@@ -331,10 +343,44 @@ def attachment(request, pk, attachment_pk):
     if not auth.can_see_personal_data(request.user, info_request):
         raise Http404
     item = get_object_or_404(info_request.attachments, pk=attachment_pk)
+    PersonalDataRead.objects.create(request=info_request, user=request.user, what=PersonalDataRead.What.ATTACHMENT)
     response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
     response["Content-Type"] = item.content_type
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class JustificationForm(forms.Form):
+    justification = forms.CharField(
+        label=gettext_lazy("Why do you need to see the blocked personal data?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=gettext_lazy("Your justification and every reading are recorded."),
+    )
+
+
+@login_required
+def unblock(request, pk):
+    """A coordinator of the scope opens a request's blocked personal data, for a while, with a reason."""
+    info_request = _get_request_for_user(request, pk)
+    if (
+        info_request.personal_data_blocked_at is None
+        or info_request.personal_data_deleted_at is not None
+        or not auth.is_coordinator_of(request.user, info_request)
+    ):
+        raise Http404
+    form = JustificationForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        access = retention.grant_blocked_access(
+            user=request.user, request=info_request, justification=form.cleaned_data["justification"]
+        )
+        messages.success(
+            request,
+            _("You may see the personal data until %(time)s.")
+            % {"time": date_format(timezone.localtime(access.expires_at), "SHORT_DATETIME_FORMAT")},
+        )
+        return redirect("requests:detail", pk=info_request.pk)
+    return render(request, "requests/unblock.html", {"info_request": info_request, "form": form})
 
 
 @login_required

@@ -221,6 +221,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("IMI_REMINDER_SWEEP_SECONDS", default=3600.0),
     },
     "send-digests": {"task": "imi.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
+    # Blocks and deletes personal data on their dates (Regulation (EU) No 1024/2012, Art. 14).
+    "apply-retention": {"task": "requests_app.tasks.apply_retention", "schedule": crontab(hour=1, minute=30)},
     "remind-inactive-users": {
         "task": "authorities.tasks.remind_inactive_users",
         "schedule": crontab(day_of_week="mon", hour=8, minute=0),
@@ -290,6 +292,8 @@ IMI_LINK_CHECK_TIMEOUT_SECONDS = env.int("IMI_LINK_CHECK_TIMEOUT_SECONDS", defau
 IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
+# How long a coordinator's justified access to blocked data lasts.
+IMI_BLOCKED_ACCESS_HOURS = env.int("IMI_BLOCKED_ACCESS_HOURS", default=24)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,207 @@
+"""The rights of the people requests are about (Art. 19): find, export, correct, erase; and the read log."""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from authorities import audit
+from authorities.auth import authorities_in_scope
+from requests_app import retention
+from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
+
+
+class FindForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), required=False, max_length=200)
+    identifier = forms.CharField(label=gettext_lazy("Identification number"), required=False, max_length=100)
+    date_of_birth = forms.DateField(
+        label=gettext_lazy("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(field) for field in ("name", "identifier", "date_of_birth")):
+            raise forms.ValidationError(_("Give a name, an identification number or a date of birth."))
+        return cleaned
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = InformationRequest
+        fields = list(InformationRequest.PERSONAL_DATA_FIELDS)
+        widgets = {"subject_date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class SubjectRequestForm(forms.ModelForm):
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["kind", "person", "received_on"]
+        widgets = {"received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+def _check_coordinator(request):
+    if not (request.user.is_coordinator or request.user.is_superuser):
+        raise Http404
+
+
+def _in_scope(user):
+    """Every request of the coordinator's scope, blocked ones included: the person's rights reach them too."""
+    scope = authorities_in_scope(user).values("pk")
+    return InformationRequest.objects.filter(
+        Q(requesting_authority__in=scope) | Q(responding_authority__in=scope), personal_data_deleted_at__isnull=True
+    ).select_related("requesting_authority", "responding_authority", "legislative_area")
+
+
+def _get_request_in_scope(request, pk):
+    _check_coordinator(request)
+    return get_object_or_404(_in_scope(request.user), pk=pk)
+
+
+def _export(found):
+    return [
+        {
+            "reference": item.reference,
+            "legislative_area": item.legislative_area.name_en,
+            "requesting_authority": item.requesting_authority.official_name,
+            "responding_authority": item.responding_authority.official_name if item.responding_authority else None,
+            "status": item.status,
+            "sent_at": item.sent_at,
+            "closed_at": item.closed_at,
+            **{field: getattr(item, field) for field in InformationRequest.PERSONAL_DATA_FIELDS},
+            "answers": [
+                {"question": answer.question.text_en, "answer": answer.answer_text}
+                for answer in item.questions.all()
+                if answer.answer_text
+            ],
+            "messages": [{"written_at": message.created_at, "text": message.body} for message in item.messages.all()],
+            "files": [attachment.original_name for attachment in item.attachments.all()],
+        }
+        for item in found
+    ]
+
+
+@login_required
+def data_subjects(request):
+    _check_coordinator(request)
+    form = FindForm(request.GET or None)
+    found = []
+    if form.is_valid():
+        query = Q()
+        if form.cleaned_data["name"]:
+            query &= Q(subject_name__icontains=form.cleaned_data["name"].strip())
+        if form.cleaned_data["identifier"]:
+            query &= Q(subject_identifier__iexact=form.cleaned_data["identifier"].strip())
+        if form.cleaned_data["date_of_birth"]:
+            query &= Q(subject_date_of_birth=form.cleaned_data["date_of_birth"])
+        found = list(
+            _in_scope(request.user)
+            .filter(query)
+            .prefetch_related("questions__question", "messages", "attachments")[:200]
+        )
+        export = request.GET.get("format")
+        if export in ("json", "print"):
+            PersonalDataRead.objects.bulk_create(
+                [PersonalDataRead(request=item, user=request.user, what=PersonalDataRead.What.EXPORT) for item in found]
+            )
+            if export == "json":
+                response = HttpResponse(
+                    json.dumps({"requests": _export(found)}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+                    content_type="application/json; charset=utf-8",
+                )
+                response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+                return response
+            return render(
+                request,
+                "requests/data_subject_print.html",
+                {"found": _export(found), "now": timezone.localtime()},
+            )
+    return render(
+        request,
+        "requests/data_subjects.html",
+        {
+            "form": form,
+            "found": found,
+            "query": request.GET.urlencode(),
+            "subject_requests": DataSubjectRequest.objects.filter(handled_by=request.user).order_by(
+                "answered_on", "received_on"
+            )[:50],
+            "subject_request_form": SubjectRequestForm(),
+        },
+    )
+
+
+@login_required
+def correct(request, pk):
+    item = _get_request_in_scope(request, pk)
+    form = CorrectionForm(request.POST if request.method == "POST" else None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        audit.record(actor=request.user, obj=item, message=_("Corrected the personal data at the person's request."))
+        messages.success(request, _("The personal data have been corrected."))
+        return redirect("requests:data_subjects")
+    return render(request, "requests/data_subject_correct.html", {"info_request": item, "form": form})
+
+
+@login_required
+def erase(request, pk):
+    item = _get_request_in_scope(request, pk)
+    if request.method == "POST":
+        retention.erase_personal_data(requests=InformationRequest.objects.filter(pk=item.pk))
+        audit.record(actor=request.user, obj=item, message=_("Erased the personal data at the person's request."))
+        messages.success(
+            request, _("The personal data of %(reference)s have been erased.") % {"reference": item.reference}
+        )
+        return redirect("requests:data_subjects")
+    return render(request, "requests/data_subject_erase.html", {"info_request": item})
+
+
+@login_required
+def subject_request_add(request):
+    _check_coordinator(request)
+    if request.method != "POST":
+        raise Http404
+    form = SubjectRequestForm(request.POST)
+    if form.is_valid():
+        subject_request = form.save(commit=False)
+        subject_request.handled_by = request.user
+        subject_request.save()
+        messages.success(
+            request,
+            _("The request of the person is recorded; it must be answered by %(date)s.")
+            % {"date": subject_request.due_on.isoformat()},
+        )
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect("requests:data_subjects")
+
+
+@login_required
+def subject_request_answered(request, pk):
+    _check_coordinator(request)
+    subject_request = get_object_or_404(DataSubjectRequest, pk=pk, handled_by=request.user)
+    if request.method != "POST":
+        raise Http404
+    subject_request.answered_on = timezone.localdate()
+    subject_request.save(update_fields=["answered_on"])
+    return redirect("requests:data_subjects")
+
+
+@login_required
+def read_log(request):
+    """Who read personal data of the requests of the coordinator's scope."""
+    _check_coordinator(request)
+    scope = authorities_in_scope(request.user).values("pk")
+    reads = PersonalDataRead.objects.filter(
+        Q(request__requesting_authority__in=scope) | Q(request__responding_authority__in=scope)
+    ).select_related("user__authority", "request")
+    page = Paginator(reads, 50).get_page(request.GET.get("page"))
+    return render(request, "requests/read_log.html", {"page": page, "reads": page.object_list, "query": ""})
