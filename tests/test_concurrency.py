@@ -44,3 +44,30 @@ def test_only_one_of_two_simultaneous_acceptances_wins():
     request.refresh_from_db()
     assert request.status == Status.OPEN
     assert Event.objects.filter(request=request, action=Action.ACCEPT).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_fifty_simultaneous_attempts_exactly_one_succeeds():
+    from concurrent.futures import ThreadPoolExecutor
+
+    world = World()
+    questions = QuestionSetFactoryData.create()
+    request = request_in(world, questions, Status.REPLIED)
+    start = threading.Barrier(50)
+
+    def close(_attempt):
+        try:
+            start.wait()
+            workflow.apply(request_id=request.pk, action=Action.CLOSE, actor=world.bg_handler)
+            return True
+        except workflow.WorkflowError:
+            return False
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        outcomes = list(pool.map(close, range(50)))
+    assert outcomes.count(True) == 1
+    request.refresh_from_db()
+    assert request.status == Status.CLOSED
+    assert Event.objects.filter(request=request, action=Action.CLOSE).count() == 1

@@ -1,0 +1,88 @@
+"""Every form and URL parameter, fuzzed as the people who use them: no answer is a server error.
+
+Bad values get a clear message (a form error, a 404); what was valid is not half-saved.
+"""
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from requests_app.models import Status
+from tests.request_states import request_in
+
+# Anything a browser could send: text of any kind (control characters and NUL included), numbers, dates.
+VALUES = st.one_of(
+    st.text(max_size=60),
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+    st.dates().map(str),
+    st.sampled_from(["", " ", "0", "-1", "9" * 30, "2026-02-30", "%00", "\x00", "<script>", "'; drop table x; --"]),
+)
+FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+GET_PAGES = [
+    ("bg_handler", "requests:list", ["q", "direction", "status", "area", "country", "overdue", "page"]),
+    ("bg_handler", "directory", ["q", "country", "area", "status", "page", "format"]),
+    ("bg_handler", "registers:list", ["q", "country", "area", "page", "format"]),
+    ("pt_coordinator", "requests:activity", ["scope", "months", "area", "format"]),
+    ("pt_coordinator", "requests:data_subjects", ["name", "identifier", "date_of_birth", "format"]),
+    ("pt_coordinator", "requests:read_log", ["page"]),
+    (None, "languages", ["next"]),
+]
+
+POST_FORMS = [
+    ("bg_lda", "authorities:authority_edit", ["acronym", "city", "address", "email", "phone", "website", "languages"]),
+    ("bg_lda", "authorities:user_invite", ["full_name", "email", "preferred_language", "is_lda"]),
+    ("bg_handler", "authorities:profile", ["full_name", "phone", "preferred_language", "wants_digest"]),
+    ("bg_handler", "authorities:absence", ["absent_from", "absent_until"]),
+    ("bg_handler", "authorities:backups", ["backups"]),
+    ("bg_handler", "requests:new", ["legislative_area", "summary"]),
+    ("pt_handler", "registers:new", ["name_en", "url", "coverage", "legislative_areas", "languages"]),
+    (None, "set_language", ["language", "next"]),
+]
+
+
+@pytest.mark.parametrize(("persona", "name", "fields"), GET_PAGES)
+@FUZZ
+@given(data=st.data())
+def test_query_parameters_never_cause_a_server_error(client, world, persona, name, fields, data):
+    if persona:
+        client.force_login(getattr(world, persona))
+    query = {field: data.draw(VALUES, label=field) for field in fields}
+    assert client.get(reverse(name), query).status_code < 500
+
+
+@pytest.mark.parametrize(("persona", "name", "fields"), POST_FORMS)
+@FUZZ
+@given(data=st.data())
+def test_forms_never_cause_a_server_error(client, world, persona, name, fields, data):
+    if persona:
+        client.force_login(getattr(world, persona))
+    form = {field: data.draw(VALUES, label=field) for field in fields}
+    assert client.post(reverse(name), form).status_code < 500
+
+
+@FUZZ
+@given(data=st.data())
+def test_workflow_actions_never_cause_a_server_error(client, world, questions, data):
+    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    client.force_login(world.pt_handler)
+    for action, fields in [
+        ("accept", ["days", "note"]),
+        ("forward", ["authority", "note"]),
+    ]:
+        form = {field: data.draw(VALUES, label=f"{action}.{field}") for field in fields}
+        response = client.post(reverse("requests:act", args=[request.pk, action]), form)
+        assert response.status_code < 500
+    message = {"body": data.draw(VALUES, label="message")}
+    assert client.post(reverse("requests:message_add", args=[request.pk]), message).status_code < 500
+
+
+@FUZZ
+@given(pk=st.integers(min_value=-(2**63), max_value=2**63 - 1), action=st.text(min_size=1, max_size=30))
+def test_ids_in_addresses_never_cause_a_server_error(client, world, pk, action):
+    client.force_login(world.bg_handler)
+    if "/" in action or action.strip() != action:
+        return
+    for path in [f"/requests/{abs(pk) % 10**18}/", f"/requests/{abs(pk) % 10**18}/{action}/"]:
+        assert client.get(path).status_code < 500
