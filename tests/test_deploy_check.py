@@ -11,7 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_check_deploy_finds_nothing_to_warn_about():
     environment = {
-        **{key: value for key, value in os.environ.items() if key not in ("DEBUG", "SECURE_COOKIES")},
+        # Only what production would have: not the test run's own switches (e.g. DJANGO_ALLOW_ASYNC_UNSAFE).
+        **{
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("DEBUG", "SECURE_COOKIES", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        },
         "DJANGO_SETTINGS_MODULE": "imi.settings.base",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "DEBUG": "false",

@@ -211,10 +211,13 @@ CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Queueing a mail must not hold up the page when the broker is down: fail at once, the outbox sweep retries.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="imi")
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
-    "sweep-outbox": {"task": "imi.tasks.sweep_outbox", "schedule": 60.0},
+    "sweep-outbox": {"task": "imi.tasks.sweep_outbox", "schedule": env.float("IMI_OUTBOX_SWEEP_SECONDS", default=60.0)},
     # Reminders are recorded once each, so running the sweep often only makes them timelier.
     "send-reminders": {
         "task": "requests_app.tasks.send_reminders",

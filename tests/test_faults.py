@@ -1,0 +1,121 @@
+"""Faults: the broker goes away while people work; nothing is lost and nothing is sent twice."""
+
+import re
+import shutil
+import socket
+import subprocess
+import uuid
+
+import pytest
+from django.core import mail as django_mail
+
+from imi.celery import app as celery_app
+from imi.models import OutboxMessage
+from requests_app.models import Action
+from tests.conftest import QuestionSetFactoryData, World
+from tests.request_states import answer_all, draft, step
+from tests.test_celery_delivery import start, stop, wait_for
+
+REDIS = shutil.which("redis-server")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class PrivateRedis:
+    """A Redis server of the test's own, which the test may stop and start again."""
+
+    def __init__(self, tmp_path):
+        self.port = free_port()
+        self.dir = tmp_path
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                REDIS,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+            ],  # fmt: skip
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert wait_for(self.answers, seconds=10)
+
+    def answers(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                return True
+        except OSError:
+            return False
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.mark.skipif(REDIS is None, reason="needs a redis-server binary")
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(tmp_path, settings):
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    queue = f"imi-test-{uuid.uuid4().hex[:8]}"
+    previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager, celery_app.conf.task_default_queue)
+    celery_app.conf.broker_url = redis.url
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
+    celery_app.__dict__.pop("amqp", None)
+    celery_app._pool = None
+    (tmp_path / "mail").mkdir()
+    worker = log = None
+    try:
+        redis.stop()
+        world = World()
+        questions = QuestionSetFactoryData.create()
+        for _n in range(25):  # 4 steps each: 100 workflow actions while the broker is down
+            request = step(draft(world, questions), Action.SEND, world.bg_handler)
+            request = step(request, Action.ACCEPT, world.pt_handler, days=10)
+            answer_all(world, request)
+            request = step(request, Action.REPLY, world.pt_handler)
+            step(request, Action.CLOSE, world.bg_handler)
+        expected = OutboxMessage.objects.count()
+        assert expected >= 100
+        assert OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).count() == expected
+        assert django_mail.outbox == []
+
+        redis.start()
+        worker, log = start(["worker", "--pool=solo", "-Q", queue], tmp_path, queue, "worker", REDIS_URL=redis.url)
+        from imi.tasks import sweep_outbox
+
+        celery_app._pool = None  # reconnect to the broker that is back
+        sweep_outbox.delay()
+        assert wait_for(
+            lambda: not OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).exists(), seconds=120
+        ), (tmp_path / "worker.log").read_text()
+        assert OutboxMessage.objects.filter(state=OutboxMessage.State.SENT).count() == expected
+        written = "".join(path.read_text() for path in (tmp_path / "mail").iterdir())
+        message_ids = re.findall(r"^Message-ID: (.+)$", written, flags=re.MULTILINE)
+        assert len(message_ids) == len(set(message_ids)) == expected  # each mail written once, none twice
+    finally:
+        if worker:
+            stop(worker, log)
+        if redis.process and redis.process.poll() is None:
+            redis.stop()
+        celery_app.conf.broker_url, celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
+        celery_app.__dict__.pop("amqp", None)
+        celery_app._pool = None
