@@ -6,7 +6,8 @@ authority's country and official name, a user's e-mail, a question set's code,
 a request's requesting authority and summary) and only written when it differs
 from the data below, so a second run changes nothing. All fictitious:
 e-mails under ``demo.imi.test``, websites under ``.example``. The requests are
-in ``requests_app.demo_requests``, built through the services and the workflow.
+in ``requests_app.demo_requests``, built through the services and the workflow;
+the registers the authorities keep in ``registers.demo_registers``.
 """
 
 import unicodedata
@@ -32,6 +33,7 @@ from authorities.models import (
 )
 from authorities.reference_data import LANGUAGES, load_reference_data
 from authorities.services import authority_search_refresh
+from registers.demo_registers import create_demo_registers
 from requests_app.demo_requests import create_demo_requests
 from requests_app.models import AnswerOption, InformationRequest, Question, QuestionSet, Status
 from requests_app.question_sets import load_question_sets
@@ -455,6 +457,10 @@ COUNTRIES = [
                 None,
                 "Majandusministeerium",
             ),
+            # Keeps the register of construction companies (registers.demo_registers).
+            "competences": {
+                SERVICES: "construction companies, construction specialists, būvkomersanti, būvspeciālisti",
+            },
             "user": "Ilze Bērziņa",
         },
         "authorities": [
@@ -582,6 +588,10 @@ COUNTRIES = [
                 "Ekonomikas un komunikāciju ministrija",
                 None,
             ),
+            # Keeps the register of economic activities (registers.demo_registers).
+            "competences": {
+                SERVICES: "register of economic activities, activity licences, majandustegevuse register, tegevusload",
+            },
             "user": "Kadri Tamm",
         },
         "authorities": [
@@ -945,6 +955,10 @@ class Command(BaseCommand):
                 by_email[spec["email"]] = self._user(spec, authorities)
             self._backups(users, by_email)
             authority_search_refresh(authorities=Authority.objects.all())
+            # After the authorities and their competences: each register is kept by one of them.
+            registers = create_demo_registers()
+            self.created += registers["created"]
+            self.updated += registers["updated"]
 
             totp = sum(self._totp(user) for user in by_email.values() if user.requires_mfa)
 
@@ -958,7 +972,7 @@ class Command(BaseCommand):
         request_count = sum(per_state.values())
         self.stdout.write(
             f"Demo world: {len(self.countries)} countries, {len(COUNTRIES)} with helpdesks, "
-            f"{authority_count} authorities, {len(by_email)} users "
+            f"{authority_count} authorities, {len(by_email)} users, {registers['registers']} registers "
             f"({self.created} rows created, {self.updated} updated, {totp} authenticators added); "
             f"{request_count} requests ({states}; {request_count - requests_before} created)."
         )

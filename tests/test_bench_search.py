@@ -1,0 +1,39 @@
+import re
+from io import StringIO
+
+from django.core.management import call_command
+
+from authorities.models import Authority, Competence
+from registers.models import Register
+from tests.factories import ensure_reference_data
+
+
+def test_the_search_benchmark_reports_timings_and_plans_and_leaves_nothing_behind(db):
+    ensure_reference_data()
+    before = (Authority.objects.count(), Competence.objects.count(), Register.objects.count())
+    out = StringIO()
+    call_command("bench_search", authorities=300, registers=100, repeat=1, stdout=out)
+    output = out.getvalue()
+
+    assert "Search benchmark: 300 authorities and 100 registers" in output
+    assert "Directory now: 300 authorities, 100 registers." in output
+    # The bulk documents are those the services write.
+    assert re.search(r"identical to the services' on a sample: 20/20 authorities, 20/20 registers", output)
+    # One line per kind: queries, runs, median, 95th percentile, maximum.
+    for kind in ("authorities", "registers"):
+        line = re.search(rf"^{kind}\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", output, flags=re.MULTILINE)
+        assert line, kind
+        queries, runs, median, p95, _max = line.groups()
+        assert int(queries) >= 30
+        assert int(runs) == int(queries)
+        assert 0 < float(median) <= float(p95)
+    # The plans, and whether the trigram indexes serve them.
+    assert "Query plan of the authorities search" in output
+    assert "Query plan of the registers search" in output
+    assert re.search(r"Trigram index authority_search_trgm used: (yes|no)", output)
+    assert re.search(r"Trigram index register_search_trgm used: (yes|no)", output)
+    assert "Execution Time" in output
+
+    assert "Rolled back: the database is unchanged." in output
+    assert (Authority.objects.count(), Competence.objects.count(), Register.objects.count()) == before
+    assert not Authority.objects.filter(email__endswith="@bench.invalid").exists()
