@@ -235,21 +235,25 @@ def inactive_users_remind():
     return written
 
 
+def authority_search_text(authority, keywords):
+    """What the directory search reads of an authority.
+
+    Names, acronym, city and competence keywords only: the country is a filter, and a short
+    document keeps the trigram comparison fast (see bench_search).
+    """
+    from authorities.search import searchable
+
+    names = dict.fromkeys(getattr(authority, f"display_name_{code}") for code, _name in settings.LANGUAGES)
+    return searchable(authority.official_name, *names, authority.acronym, authority.city, *keywords)
+
+
 def authority_search_refresh(*, authorities):
     """Rebuild the directory search document of these authorities (after any change to them)."""
-    from authorities.search import searchable, store_document
+    from authorities.search import store_document
 
-    codes = [code for code, _name in settings.LANGUAGES]
-    for authority in authorities.select_related("country").prefetch_related("competences"):
-        text = searchable(
-            authority.official_name,
-            *(getattr(authority, f"display_name_{code}") for code in codes),
-            authority.acronym,
-            authority.city,
-            *(getattr(authority.country, f"name_{code}") for code in codes),
-            *(competence.keywords for competence in authority.competences.all()),
-        )
-        store_document(Authority.objects.filter(pk=authority.pk), text)
+    for authority in authorities.prefetch_related("competences"):
+        keywords = [competence.keywords for competence in authority.competences.all()]
+        store_document(Authority.objects.filter(pk=authority.pk), authority_search_text(authority, keywords))
 
 
 def page_seen(*, user, page):

@@ -34,18 +34,19 @@ def can_manage_register(user, register):
     )
 
 
+def register_search_text(register):
+    """What the registers search reads: names and what the register covers, and its authority.
+
+    Not the descriptions: they would make the document long and every comparison slow; the country
+    is a filter (see bench_search).
+    """
+    names = dict.fromkeys(getattr(register, f"name_{code}") for code, _name in settings.LANGUAGES)
+    return searchable(*names, register.coverage, register.authority.official_name, register.authority.acronym)
+
+
 def register_search_refresh(*, registers):
-    codes = [code for code, _name in settings.LANGUAGES]
-    for register in registers.select_related("country", "authority").prefetch_related("legislative_areas"):
-        text = searchable(
-            *(getattr(register, f"name_{code}") for code in codes),
-            *(getattr(register, f"description_{code}") for code in codes),
-            register.coverage,
-            register.authority.official_name,
-            register.authority.acronym,
-            *(getattr(register.country, f"name_{code}") for code in codes),
-        )
-        store_document(Register.objects.filter(pk=register.pk), text)
+    for register in registers.select_related("authority"):
+        store_document(Register.objects.filter(pk=register.pk), register_search_text(register))
 
 
 @transaction.atomic

@@ -27,12 +27,11 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from authorities.models import Authority, Competence, Country, LegislativeArea
-from authorities.search import searchable
 from authorities.selectors import authorities_search
-from authorities.services import authority_search_refresh
+from authorities.services import authority_search_refresh, authority_search_text
 from registers.models import Register
 from registers.selectors import registers_search
-from registers.services import register_search_refresh
+from registers.services import register_search_refresh, register_search_text
 
 CODES = [code for code, _name in settings.LANGUAGES]
 PAGE = 25
@@ -608,13 +607,8 @@ class Command(BaseCommand):
                 competences.append(
                     Competence(authority=authority, legislative_area=self.areas[area], keywords=keywords)
                 )
-            authority.document = searchable(
-                authority.official_name,
-                *(getattr(authority, f"display_name_{code}") for code in CODES),
-                authority.acronym,
-                authority.city,
-                *(getattr(authority.country, f"name_{code}") for code in CODES),
-                *(keywords for _area, keywords in authority.bench_competences),
+            authority.document = authority_search_text(
+                authority, [keywords for _area, keywords in authority.bench_competences]
             )
         Competence.objects.bulk_create(competences, batch_size=BATCH)
         return authorities
@@ -659,14 +653,7 @@ class Command(BaseCommand):
         through = Register.legislative_areas.through
         for register in registers:
             links.append(through(register_id=register.pk, legislativearea_id=self.areas[register.bench_area].pk))
-            register.document = searchable(
-                *(getattr(register, f"name_{code}") for code in CODES),
-                *(getattr(register, f"description_{code}") for code in CODES),
-                register.coverage,
-                register.authority.official_name,
-                register.authority.acronym,
-                *(getattr(register.country, f"name_{code}") for code in CODES),
-            )
+            register.document = register_search_text(register)
         through.objects.bulk_create(links, batch_size=BATCH)
         return registers
 
