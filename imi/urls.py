@@ -20,6 +20,7 @@ urlpatterns = [
     path("help/<slug:slug>/", views.help_page, name="help_page"),
     path("training/mailbox/", views.training_mailbox, name="training_mailbox"),
     path("getting-started/", views.getting_started_visibility, name="getting_started"),
+    path("session/ping/", views.session_ping, name="session_ping"),
     path("i18n/languages/", views.languages, name="languages"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("invitation/<str:token>/", authority_views.invitation_accept, name="invitation_accept"),

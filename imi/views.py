@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -114,3 +114,9 @@ def set_language(request):
         language_set(user=request.user, language=language)
     # Django's view sets the cookie and only follows a "next" address of this site.
     return django_set_language(request)
+
+
+@login_required
+def session_ping(request):
+    """Keeps an active user's session: every request renews it (SESSION_SAVE_EVERY_REQUEST)."""
+    return HttpResponse(status=204)

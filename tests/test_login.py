@@ -37,3 +37,25 @@ def test_a_deactivated_user_gets_no_mail(world, django_capture_on_commit_callbac
 def test_the_login_page_is_in_the_visitor_language(client, db):
     response = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="da")
     assert response.headers["Content-Language"] == "da"
+
+
+def test_a_session_ends_after_the_inactivity_period_and_a_ping_keeps_it(client, world, settings):
+    import time_machine
+    from django.utils import timezone
+
+    settings.SESSION_COOKIE_AGE = 600
+    client.post(reverse("account_login"), {"login": world.bg_handler.email, "password": PASSWORD})
+    start = timezone.now()
+    with time_machine.travel(start + timezone.timedelta(seconds=500)):
+        assert client.get(reverse("session_ping")).status_code == 204
+    with time_machine.travel(start + timezone.timedelta(seconds=1000)):
+        assert client.get(reverse("home")).status_code == 200  # 500 s since the ping: still in
+    with time_machine.travel(start + timezone.timedelta(seconds=1700)):
+        assert client.get(reverse("home")).status_code == 302  # 700 s idle: logged out
+
+
+def test_pages_tell_the_browser_when_to_warn_before_the_session_ends(client, world):
+    client.force_login(world.bg_handler)
+    page = client.get(reverse("home")).content.decode()
+    assert 'id="session-warning"' in page
+    assert 'data-session-seconds="1800"' in page
