@@ -119,3 +119,72 @@ def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(t
         celery_app.conf.broker_url, celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
         celery_app.__dict__.pop("amqp", None)
         celery_app._pool = None
+
+
+@pytest.mark.skipif(REDIS is None, reason="needs a redis-server binary")
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_while_sending_leaves_each_mail_to_be_delivered_once(tmp_path):
+    import os
+    import signal
+
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    queue = f"imi-test-{uuid.uuid4().hex[:8]}"
+    previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager, celery_app.conf.task_default_queue)
+    celery_app.conf.broker_url = redis.url
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
+    celery_app.__dict__.pop("amqp", None)
+    celery_app._pool = None
+    (tmp_path / "mail").mkdir()
+    marker = tmp_path / "sending"
+    workers = []
+    try:
+        # A worker whose mail server is slow: it will be killed in the middle of a delivery.
+        workers.append(
+            start(
+                ["worker", "--pool=solo", "-Q", queue],
+                tmp_path,
+                queue,
+                "slow-worker",
+                REDIS_URL=redis.url,
+                EMAIL_BACKEND="tests.slow_mail.SlowBackend",
+                SLOW_MAIL_MARKER=str(marker),
+            )
+        )
+        world = World()
+        step(draft(world, QuestionSetFactoryData.create()), Action.SEND, world.bg_handler)
+        expected = OutboxMessage.objects.count()
+        assert wait_for(marker.exists, seconds=60), (tmp_path / "slow-worker.log").read_text()
+        slow, slow_log = workers.pop()
+        os.kill(slow.pid, signal.SIGKILL)
+        slow.wait(timeout=10)
+        slow_log.close()
+        assert OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).count() == expected
+
+        # A new worker, with its beat, sweeps the outbox.
+        workers.append(
+            start(
+                ["worker", "--pool=solo", "-Q", queue, "--beat", "--schedule", str(tmp_path / "beat-schedule")],
+                tmp_path,
+                queue,
+                "worker",
+                REDIS_URL=redis.url,
+                IMI_OUTBOX_SWEEP_SECONDS="1",
+                IMI_REMINDER_SWEEP_SECONDS="3600",
+            )
+        )
+        assert wait_for(
+            lambda: not OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).exists(), seconds=120
+        ), (tmp_path / "worker.log").read_text()
+        written = "".join(path.read_text() for path in (tmp_path / "mail").iterdir())
+        message_ids = re.findall(r"^Message-ID: (.+)$", written, flags=re.MULTILINE)
+        assert len(message_ids) == len(set(message_ids)) == expected
+    finally:
+        for process, log in workers:
+            stop(process, log)
+        if redis.process and redis.process.poll() is None:
+            redis.stop()
+        celery_app.conf.broker_url, celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
+        celery_app.__dict__.pop("amqp", None)
+        celery_app._pool = None
