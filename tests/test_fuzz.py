@@ -86,3 +86,48 @@ def test_ids_in_addresses_never_cause_a_server_error(client, world, pk, action):
         return
     for path in [f"/requests/{abs(pk) % 10**18}/", f"/requests/{abs(pk) % 10**18}/{action}/"]:
         assert client.get(path).status_code < 500
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_request_wizard_never_causes_a_server_error(client, world, questions, data):
+    from tests.request_states import draft
+
+    request = draft(world, questions)
+    client.force_login(world.bg_handler)
+    steps = [
+        ("requests:edit_authority", ["authority"]),
+        ("requests:edit_questions", ["questions"]),
+        (
+            "requests:edit_subject",
+            [
+                "summary",
+                "subject_name",
+                "subject_identifier",
+                "subject_date_of_birth",
+                "subject_address",
+                "proposed_deadline",
+            ],
+        ),  # fmt: skip
+        ("requests:review", []),
+    ]
+    for name, fields in steps:
+        form = {field: data.draw(VALUES, label=f"{name}.{field}") for field in fields}
+        assert client.post(reverse(name, args=[request.pk]), form).status_code < 500
+    search = {"q": data.draw(VALUES, label="q"), "country": data.draw(VALUES, label="country")}
+    assert client.get(reverse("requests:edit_authority", args=[request.pk]), search).status_code < 500
+
+
+@FUZZ
+@given(data=st.data())
+def test_answers_and_the_unblock_form_never_cause_a_server_error(client, world, questions, data):
+    request = request_in(world, questions, Status.OPEN)
+    client.force_login(world.pt_handler)
+    answers = {f"q{item.pk}": data.draw(VALUES, label=f"q{item.pk}") for item in request.questions.all()}
+    assert client.post(reverse("requests:answers", args=[request.pk]), answers).status_code < 500
+    for action, fields in [("change_deadline", ["deadline", "note"]), ("split", ["authority", "questions", "note"])]:
+        form = {field: data.draw(VALUES, label=f"{action}.{field}") for field in fields}
+        assert client.post(reverse("requests:act", args=[request.pk, action]), form).status_code < 500
+    client.force_login(world.pt_coordinator)
+    justification = {"justification": data.draw(VALUES, label="justification")}
+    assert client.post(reverse("requests:unblock", args=[request.pk]), justification).status_code < 500
