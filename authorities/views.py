@@ -20,11 +20,7 @@ from authorities.forms import (
     RolesForm,
 )
 from authorities.selectors import authority_members, inactive_users, users_without_backup
-
-
-def _submitted(request):
-    """The posted data, or None for a first display (an empty POST still binds the form)."""
-    return request.POST if request.method == "POST" else None
+from imi.forms import add_service_errors, submitted
 
 
 def _get_own_authority(request):
@@ -42,15 +38,6 @@ def _get_managed_authority(request):
 
 def _get_colleague_for_lda(request, pk):
     return get_object_or_404(colleagues_managed_by(request.user), pk=pk)
-
-
-def _form_errors_from(form, error):
-    """Show a service's refusal on the form, next to the field it names when it names one."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -79,7 +66,7 @@ def my_authority(request):
 @login_required
 def authority_edit(request):
     authority = _get_managed_authority(request)
-    form = AuthorityForm(_submitted(request), instance=authority)
+    form = AuthorityForm(submitted(request), instance=authority)
     if request.method == "POST" and form.is_valid():
         try:
             services.authority_update(
@@ -89,7 +76,7 @@ def authority_edit(request):
                 keywords=form.competence_keywords(),
             )
         except ValidationError as error:
-            _form_errors_from(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The authority's data have been saved."))
             return redirect("authorities:my_authority")
@@ -100,14 +87,14 @@ def authority_edit(request):
 def user_invite(request):
     authority = _get_managed_authority(request)
     form = InviteForm(
-        _submitted(request),
+        submitted(request),
         initial={"preferred_language": request.user.preferred_language},
     )
     if request.method == "POST" and form.is_valid():
         try:
             user = services.user_invite(invited_by=request.user, authority=authority, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors_from(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -121,14 +108,14 @@ def user_invite(request):
 @login_required
 def user_roles(request, pk):
     colleague = _get_colleague_for_lda(request, pk)
-    form = RolesForm(_submitted(request), user=colleague)
+    form = RolesForm(submitted(request), user=colleague)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_roles_set(
                 actor=request.user, user=colleague, is_lda=form.cleaned_data["is_lda"], roles=form.roles()
             )
         except ValidationError as error:
-            _form_errors_from(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The roles of %(name)s have been saved.") % {"name": colleague.full_name})
             return redirect("authorities:my_authority")
@@ -174,7 +161,7 @@ def invitation_resend(request, pk):
 def profile(request):
     user = request.user
     form = ProfileForm(
-        _submitted(request),
+        submitted(request),
         initial={
             "full_name": user.full_name,
             "phone": user.phone,
@@ -201,12 +188,12 @@ def profile(request):
 @login_required
 def backups(request):
     _get_own_authority(request)
-    form = BackupsForm(_submitted(request), user=request.user)
+    form = BackupsForm(submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.backups_set(user=request.user, backups=form.cleaned_data["backups"])
         except ValidationError as error:
-            _form_errors_from(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your backups have been saved."))
             return redirect("authorities:profile")
@@ -217,14 +204,14 @@ def backups(request):
 def absence(request):
     user = request.user
     form = AbsenceForm(
-        _submitted(request),
+        submitted(request),
         initial={"absent_from": user.absent_from, "absent_until": user.absent_until},
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.absence_set(user=user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors_from(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your absence has been saved."))
             return redirect("authorities:profile")
@@ -238,7 +225,7 @@ def invitation_accept(request, token):
     if not invitation.is_usable or not invitation.user.is_active:
         return render(request, "authorities/invitation_expired.html", {"invitation": invitation}, status=410)
     user = invitation.user
-    form = SetPasswordForm(user, _submitted(request))
+    form = SetPasswordForm(user, submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept(invitation=invitation, password=form.cleaned_data["new_password1"])

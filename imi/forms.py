@@ -32,3 +32,18 @@ class PortalFormRenderer(TemplatesSetting):
     form_template_name = "forms/div.html"
     field_template_name = "forms/field.html"
     bound_field_class = EclBoundField
+
+
+def submitted(request):
+    """The posted data, or None for a first display (an empty POST still binds a form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def add_service_errors(form, error):
+    """Show a service's refusal on the form, next to the field it names when it names one."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)

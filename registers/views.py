@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from imi.forms import add_service_errors, submitted
 from registers import services
 from registers.forms import RegisterForm, RegisterSearchForm
 from registers.models import Register
@@ -71,7 +72,7 @@ def register_detail(request, pk):
 
 def _save(request, register):
     authority = request.user.authority
-    form = RegisterForm(request.POST if request.method == "POST" else None, authority=authority, register=register)
+    form = RegisterForm(submitted(request), authority=authority, register=register)
     if request.method == "POST" and form.is_valid():
         data = {key: value for key, value in form.cleaned_data.items() if key != "legislative_areas"}
         try:
@@ -82,8 +83,7 @@ def _save(request, register):
                 legislative_areas=form.cleaned_data["legislative_areas"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The register has been saved."))
             return redirect("registers:detail", pk=saved.pk)

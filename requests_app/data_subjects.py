@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from authorities import audit
 from authorities.auth import authorities_in_scope
+from imi.forms import submitted
 from requests_app import retention
 from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
 
@@ -142,7 +143,7 @@ def data_subjects(request):
 @login_required
 def correct(request, pk):
     item = _get_request_in_scope(request, pk)
-    form = CorrectionForm(request.POST if request.method == "POST" else None, instance=item)
+    form = CorrectionForm(submitted(request), instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
         audit.record(actor=request.user, obj=item, message=_("Corrected the personal data at the person's request."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from authorities.selectors import authorities_search
+from imi.forms import add_service_errors, submitted
 from registers.selectors import registers_for_request
 from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (
@@ -37,10 +38,6 @@ WIZARD_STEPS = [
 ]
 
 
-def _submitted(request):
-    return request.POST if request.method == "POST" else None
-
-
 def _get_request_for_user(request, pk):
     """The information request, if the user may see it; 404 otherwise."""
     return get_object_or_404(selectors.with_display_relations(auth.requests_visible_to(request.user)), pk=pk)
@@ -51,11 +48,6 @@ def _get_draft_for_user(request, pk):
     if info_request.status != Status.DRAFT or auth.side_of(request.user, info_request) != "requester":
         raise Http404
     return info_request
-
-
-def _show_errors(form, error):
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _wizard_context(info_request, current):
@@ -95,12 +87,12 @@ def request_list(request):
 def request_new(request):
     if request.user.authority_id is None:
         raise Http404
-    form = NewRequestForm(_submitted(request), user=request.user)
+    form = NewRequestForm(submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             info_request = services.request_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Draft %(reference)s saved.") % {"reference": info_request.reference})
             return redirect("requests:edit_authority", pk=info_request.pk)
@@ -117,7 +109,7 @@ def edit_authority(request, pk):
         pk__in=services.responders_for(request=info_request).values("pk")
     )
     initial = {"authority": info_request.responding_authority_id}
-    form = ResponderForm(_submitted(request), authorities=candidates[:50], initial=initial)
+    form = ResponderForm(submitted(request), authorities=candidates[:50], initial=initial)
     if request.method == "POST":
         # The choice is checked against every possible responder, not only the ones shown.
         form.fields["authority"].queryset = services.responders_for(request=info_request)
@@ -127,7 +119,7 @@ def edit_authority(request, pk):
                     request=info_request, user=request.user, authority=form.cleaned_data["authority"]
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect("requests:edit_questions", pk=info_request.pk)
     return render(
@@ -147,14 +139,14 @@ def edit_questions(request, pk):
     info_request = _get_draft_for_user(request, pk)
     questions = services.questions_for(request=info_request)
     chosen = list(info_request.questions.values_list("question_id", flat=True))
-    form = QuestionsForm(_submitted(request), questions=questions, initial={"questions": chosen})
+    form = QuestionsForm(submitted(request), questions=questions, initial={"questions": chosen})
     if request.method == "POST" and form.is_valid():
         try:
             services.request_set_questions(
                 request=info_request, user=request.user, questions=form.cleaned_data["questions"]
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("requests:edit_subject", pk=info_request.pk)
     return render(
@@ -167,14 +159,13 @@ def edit_questions(request, pk):
 @login_required
 def edit_subject(request, pk):
     info_request = _get_draft_for_user(request, pk)
-    form = SubjectForm(_submitted(request), instance=info_request)
+    form = SubjectForm(submitted(request), instance=info_request)
     if request.method == "POST" and form.is_valid():
         data = {field: form.cleaned_data[field] for field in SubjectForm.Meta.fields}
         try:
             services.request_set_subject(request=info_request, user=request.user, **data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             return redirect("requests:review", pk=info_request.pk)
     return render(
@@ -252,7 +243,7 @@ def act(request, pk, action):
         raise Http404
     if action not in workflow.allowed_actions(request.user, info_request):
         raise Http404
-    form = ActionForm(_submitted(request), action=action, request=info_request, user=request.user)
+    form = ActionForm(submitted(request), action=action, request=info_request, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.apply(
@@ -263,7 +254,7 @@ def act(request, pk, action):
                 **form.params(),
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
             if auth.requests_visible_to(request.user).filter(pk=info_request.pk).exists():
@@ -296,7 +287,7 @@ def answers(request, pk):
         try:
             services.answers_save(request=info_request, user=request.user, answers=form.answers())
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your answers have been saved."))
             return redirect("requests:detail", pk=info_request.pk)
@@ -369,7 +360,7 @@ def unblock(request, pk):
         or not auth.is_coordinator_of(request.user, info_request)
     ):
         raise Http404
-    form = JustificationForm(_submitted(request))
+    form = JustificationForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         access = retention.grant_blocked_access(
             user=request.user, request=info_request, justification=form.cleaned_data["justification"]

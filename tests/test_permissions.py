@@ -50,6 +50,21 @@ MATRIX = [
     (None, ("helpdesks", None), 200),
     (None, ("data_protection", None), 200),
     ("stranger", ("helpdesks", None), 200),
+    # Pages added with the requests, directories, activity, training and data protection.
+    (None, ("requests:list", None), LOGIN),
+    (None, ("requests:activity", None), LOGIN),
+    (None, ("requests:coordination", None), LOGIN),
+    (None, ("requests:data_subjects", None), LOGIN),
+    (None, ("requests:read_log", None), LOGIN),
+    (None, ("directory", None), LOGIN),
+    (None, ("registers:list", None), LOGIN),
+    (None, ("registers:new", None), LOGIN),
+    (None, ("session_ping", None), LOGIN),
+    (None, ("training_mailbox", None), LOGIN),
+    ("bg_handler", ("requests:data_subjects", None), 404),
+    ("bg_handler", ("requests:read_log", None), 404),
+    ("bg_helpdesk", ("requests:coordination", None), 404),
+    ("bg_handler", ("session_ping", None), 204),
     # The admin site: coordinators, helpdesk staff and superusers.
     (None, ("admin:index", None), LOGIN),
     ("bg_handler", ("admin:index", None), LOGIN),
@@ -100,3 +115,9 @@ def test_it_refuses_to_resend_an_invitation_to_someone_with_a_password(client, w
     client.force_login(world.bg_lda)
     response = client.post(reverse("authorities:invitation_resend", args=[world.bg_handler.pk]))
     assert response.status_code == 404
+
+
+def test_hiding_the_checklist_needs_a_logged_in_user(client, db):
+    response = client.post(reverse("getting_started"), {"hidden": "1"})
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

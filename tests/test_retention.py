@@ -195,3 +195,17 @@ def test_a_person_s_request_is_tracked_against_its_thirty_days(client, world):
     client.post(reverse("requests:subject_request_answered", args=[subject_request.pk]))
     subject_request.refresh_from_db()
     assert subject_request.answered_on is not None and not subject_request.is_late
+
+
+def test_the_log_and_the_people_s_data_cost_the_same_queries_for_many_rows(client, world, questions, count_queries):
+    request = request_in(world, questions, Status.CLOSED)
+    client.force_login(world.bg_handler)
+    client.get(reverse("requests:detail", args=[request.pk]))
+    client.force_login(world.pt_coordinator)
+    log = reverse("requests:read_log")
+    people = reverse("requests:data_subjects") + "?name=Sousa"
+    few = [count_queries(log), count_queries(people)]
+    for _n in range(5):
+        other = request_in(world, questions, Status.CLOSED)
+        PersonalDataRead.objects.create(request=other, user=world.bg_handler, what="request")
+    assert [count_queries(log), count_queries(people)] == few
