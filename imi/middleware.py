@@ -1,5 +1,6 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +18,25 @@ class UserLanguageMiddleware:
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         return self.get_response(request)
+
+
+class RejectNulCharactersMiddleware:
+    """A NUL character is never part of a real address or form, and PostgreSQL can neither store nor compare it.
+
+    Such a request gets the "bad request" page before anything reaches a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
+            raise BadRequest("A NUL character in the request.")
+        return self.get_response(request)
+
+
+def _has_nul(query):
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists())
 
 
 class MFARequiredMiddleware:

@@ -13,6 +13,9 @@ admin.site.index_title = _("Coordination and helpdesk")
 # The admin has no login of its own: everybody logs in through allauth, with MFA.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# The error pages do without the database; a database outage is answered with 503.
+handler500 = "imi.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("helpdesks/", views.helpdesks, name="helpdesks"),

@@ -1,10 +1,15 @@
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -120,3 +125,35 @@ def set_language(request):
 def session_ping(request):
     """Keeps an active user's session: every request renews it (SESSION_SAVE_EVERY_REQUEST)."""
     return HttpResponse(status=204)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent after its session ended (or forged): say so in the user's language, in the layout."""
+    return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    """The page for an unexpected error; a database that is away for a moment is an outage (503), not a bug.
+
+    It needs neither the database nor the session, which may be what failed.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        status = 503
+        heading = _("The portal is unavailable for a moment")
+        explanation = _(
+            "The portal cannot reach its database at the moment. Please try again in a few minutes. "
+            "If you were sending a form, check afterwards whether it was saved."
+        )
+    else:
+        status = 500
+        heading = _("Something went wrong")
+        explanation = _(
+            "The portal could not complete your request. The error has been recorded. Please try again; "
+            "if it happens again, contact your national helpdesk."
+        )
+    context = {"portal_name": settings.PORTAL_NAME, "heading": heading, "explanation": explanation}
+    response = HttpResponse(render_to_string("errors/standalone.html", context), status=status)
+    if status == 503:
+        response["Retry-After"] = "60"
+    return response
