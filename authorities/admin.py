@@ -11,12 +11,14 @@ from allauth.account.forms import ResetPasswordForm
 from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q, TextField
+from django.db.models import Q, TextField, UniqueConstraint
 from django.db.models.functions import Cast
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
@@ -42,6 +44,18 @@ class StaffAccessMixin:
     def has_view_permission(self, request, obj=None):
         return request.user.is_staff
 
+    def response_action(self, request, queryset):
+        # Django looks the ticked ids up as they are sent; one that is not an id would fail the query.
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            try:
+                self.model._meta.pk.to_python(value)
+            except ValidationError:
+                self.message_user(
+                    request, _("The selection was not understood. Select the items again."), messages.ERROR
+                )
+                return None
+        return super().response_action(request, queryset)
+
 
 class SuperuserEditsMixin(StaffAccessMixin):
     """Reference data everybody in the admin reads and only superusers change."""
@@ -54,6 +68,63 @@ class SuperuserEditsMixin(StaffAccessMixin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class AutocompleteSelect(admin.widgets.AutocompleteSelect):
+    """Django's autocomplete select, which also re-renders a form sent back with a value that is not an id.
+
+    Django's own looks the sent value up as it is, and a value like "abc" fails the query.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.target_field
+        valid = []
+        for item in value:
+            try:
+                target.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return super().optgroups(name, valid, attr)
+
+
+class SafeAutocompleteMixin:
+    """Autocomplete fields with the widget above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class StoredRowsUniqueFormSet(BaseInlineFormSet):
+    """Inline rows checked against the unique constraints together with the stored rows the page did not send.
+
+    Django checks uniqueness among the rows it receives; a form sent with an altered or stale
+    row count leaves stored rows out, and the database would refuse the save with an error page.
+    """
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or self.instance.pk is None:
+            return
+        fk = self.fk.name
+        sent = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        stored = self.model._default_manager.filter(**{fk: self.instance}).exclude(pk__in=sent)
+        for constraint in self.model._meta.constraints:
+            if not isinstance(constraint, UniqueConstraint) or constraint.condition or fk not in constraint.fields:
+                continue
+            others = [field for field in constraint.fields if field != fk]
+            taken = set(stored.values_list(*[self.model._meta.get_field(f).attname for f in others]))
+            for form in self.forms:
+                if (not form.has_changed() and form.instance.pk is None) or self._should_delete_form(form):
+                    continue
+                key = tuple(getattr(form.cleaned_data.get(f), "pk", form.cleaned_data.get(f)) for f in others)
+                if key in taken:
+                    raise ValidationError(
+                        _("A row repeats one that is already stored. Reload the page and make the change again.")
+                    )
+                taken.add(key)
 
 
 class CsvUploadForm(forms.Form):
@@ -216,8 +287,9 @@ class NationalHelpdeskAdmin(StaffAccessMixin, TranslationAdmin):
         return [] if request.user.is_superuser else ["country"]
 
 
-class CompetenceInline(admin.TabularInline):
+class CompetenceInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Competence
+    formset = StoredRowsUniqueFormSet
     extra = 0
     autocomplete_fields = ["legislative_area"]
 
@@ -307,6 +379,7 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
 
 class RoleInline(admin.TabularInline):
     model = Role
+    formset = StoredRowsUniqueFormSet
     extra = 0
 
     def has_view_permission(self, request, obj=None):
@@ -332,6 +405,37 @@ class UserInviteForm(forms.ModelForm):
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError(_("A user with this e-mail address is already registered."))
         return email
+
+
+class UserChangeForm(forms.ModelForm):
+    """A user's details. A move to another authority is checked here, so a refused move saves nothing else."""
+
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "email",
+            "phone",
+            "preferred_language",
+            "authority",
+            "is_lda",
+            "is_active",
+            "helpdesk_country",
+            "is_superuser",
+            "absent_from",
+            "absent_until",
+        ]
+
+    def clean_authority(self):
+        authority = self.cleaned_data.get("authority")
+        current = self.instance.authority if self.instance.authority_id else None
+        if current is not None and authority is None:
+            raise ValidationError(
+                _("A user of an authority stays in an authority. To end their access, deactivate them.")
+            )
+        if current is not None and authority.country_id != current.country_id:
+            raise ValidationError(_("A user can only be moved between authorities of the same country."))
+        return authority
 
 
 @admin.register(User)
@@ -360,8 +464,7 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
         return self.inlines if obj is not None else []
 
     def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = self.add_form
+        kwargs["form"] = self.add_form if obj is None else UserChangeForm
         return super().get_form(request, obj, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from imi.fields import ChoiceArrayField
+
 # The official languages of the EU/EEA, the languages an authority may work in.
 WORKING_LANGUAGES = [
     ("bg", _("Bulgarian")),
@@ -115,7 +117,7 @@ class Authority(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     website = models.URLField(_("website"), blank=True)
-    languages = ArrayField(
+    languages = ChoiceArrayField(
         models.CharField(max_length=2, choices=WORKING_LANGUAGES),
         verbose_name=_("working languages"),
         default=list,

@@ -9,14 +9,14 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from authorities import csv_import
-from authorities.admin import CsvImportExportMixin, StaffAccessMixin
+from authorities.admin import CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixin
 from authorities.auth import authorities_in_scope
 from registers.models import Register
 from registers.services import register_search_refresh
 
 
 @admin.register(Register)
-class RegisterAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
+class RegisterAdmin(CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixin, TranslationAdmin):
     list_display = ["name", "authority", "country", "is_public_and_free", "is_retired", "last_reviewed"]
     list_filter = ["is_retired", "is_public_and_free", "country"]
     search_fields = ["name", "authority__official_name", "authority__acronym", "url", "coverage"]

@@ -1,4 +1,3 @@
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
@@ -6,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import WORKING_LANGUAGES, Authority, Country, LegislativeArea
+from imi.fields import ChoiceArrayField
 
 
 class Register(models.Model):
@@ -25,7 +25,7 @@ class Register(models.Model):
         LegislativeArea, related_name="registers", verbose_name=_("legislative areas"), blank=True
     )
     is_public_and_free = models.BooleanField(_("public and free of charge"), default=True)
-    languages = ArrayField(
+    languages = ChoiceArrayField(
         models.CharField(max_length=2, choices=WORKING_LANGUAGES), verbose_name=_("languages"), default=list, blank=True
     )
     last_reviewed = models.DateField(_("last reviewed"), default=timezone.localdate)

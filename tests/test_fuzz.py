@@ -131,3 +131,90 @@ def test_answers_and_the_unblock_form_never_cause_a_server_error(client, world, 
     client.force_login(world.pt_coordinator)
     justification = {"justification": data.draw(VALUES, label="justification")}
     assert client.post(reverse("requests:unblock", args=[request.pk]), justification).status_code < 500
+
+
+def snapshot(instance, *related):
+    """What is stored for an object and some of its relations, to compare before and after a refused form."""
+    from django.forms.models import model_to_dict
+    from django.utils import translation
+
+    instance.refresh_from_db()
+    with translation.override("en"):  # a translated field's plain name reads the active language
+        state = model_to_dict(instance)
+    for name in related:
+        state[name] = sorted(map(str, getattr(instance, name).values_list(flat=True)))
+    return state
+
+
+def assert_refused_cleanly(response, unchanged):
+    """A posted form is saved (a redirect), or refused with its errors shown, or refused as a bad request (400);
+    a refused one leaves what is stored as it was."""
+    assert response.status_code in (200, 302, 400)
+    if response.status_code != 302:
+        assert response.status_code == 400 or response.context["form"].errors
+        assert unchanged()
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_roles_form_never_causes_a_server_error_nor_half_saves(client, world, data):
+    colleague = world.bg_handler
+    client.force_login(world.bg_lda)
+    fields = ["is_lda"] + [f"area_{area.pk}" for area in colleague.authority.legislative_areas.all()]
+    form = {field: data.draw(st.one_of(VALUES, st.lists(VALUES, max_size=3)), label=field) for field in fields}
+    before = snapshot(colleague, "roles")
+    response = client.post(reverse("authorities:user_roles", args=[colleague.pk]), form)
+    assert_refused_cleanly(response, lambda: snapshot(colleague, "roles") == before)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_register_form_never_causes_a_server_error_nor_half_saves(client, world, data):
+    from tests.test_registers import make_register
+
+    register = make_register(world)
+    client.force_login(world.pt_handler)
+    fields = ["url", "coverage", "legislative_areas", "is_public_and_free", "languages", "name_en", "description_bg"]
+    form = {field: data.draw(st.one_of(VALUES, st.lists(VALUES, max_size=3)), label=field) for field in fields}
+    before = snapshot(register, "legislative_areas")
+    response = client.post(reverse("registers:edit", args=[register.pk]), form)
+    assert_refused_cleanly(response, lambda: snapshot(register, "legislative_areas") == before)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_peoples_data_forms_never_cause_a_server_error_nor_half_save(client, world, questions, data):
+    from requests_app.models import DataSubjectRequest, InformationRequest
+
+    request = request_in(world, questions, Status.OPEN)
+    client.force_login(world.pt_coordinator)
+    form = {field: data.draw(VALUES, label=field) for field in InformationRequest.PERSONAL_DATA_FIELDS}
+    before = snapshot(request)
+    response = client.post(reverse("requests:data_subject_correct", args=[request.pk]), form)
+    assert_refused_cleanly(response, lambda: snapshot(request) == before)
+    client.get(reverse("requests:data_subjects"))  # the confirmation of a saved correction is read here
+
+    recorded = DataSubjectRequest.objects.count()
+    form = {field: data.draw(VALUES, label=field) for field in ["kind", "person", "received_on"]}
+    response = client.post(reverse("requests:subject_request_add"), form, follow=True)
+    if response.status_code == 400:  # a NUL character: refused before any form
+        assert DataSubjectRequest.objects.count() == recorded
+        return
+    assert response.status_code == 200
+    shown = [message.level_tag for message in response.context["messages"]]
+    assert shown == ["success"] if DataSubjectRequest.objects.count() == recorded + 1 else shown == ["error"]
+
+
+@FUZZ
+@given(content=st.binary(max_size=2048), name=VALUES)
+def test_uploads_never_cause_a_server_error_and_only_checked_files_are_kept(client, world, questions, content, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    request = request_in(world, questions, Status.OPEN)
+    client.force_login(world.pt_handler)
+    upload = SimpleUploadedFile(name or "file", content)
+    response = client.post(reverse("requests:attachment_add", args=[request.pk]), {"file": upload}, follow=True)
+    assert response.status_code == 200
+    # Random bytes are never a PDF, an image or an office document: the upload is refused with a message.
+    assert not request.attachments.exists()
+    assert [message.level_tag for message in response.context["messages"]] == ["error"]
