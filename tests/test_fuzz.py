@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from requests_app.models import Status
+from requests_app.models import Action, Status
 from tests.request_states import request_in
 
 # Anything a browser could send: text of any kind (control characters and NUL included), numbers, dates.
@@ -218,3 +218,124 @@ def test_uploads_never_cause_a_server_error_and_only_checked_files_are_kept(clie
     # Random bytes are never a PDF, an image or an office document: the upload is refused with a message.
     assert not request.attachments.exists()
     assert [message.level_tag for message in response.context["messages"]] == ["error"]
+
+
+# Every workflow action, in a state it applies to, as a persona who may take it, with every field it has.
+# (Sending is the wizard's last step, fuzzed above.)
+ACTIONS = [
+    (Action.ALLOCATE, Status.AWAITING_ACCEPTANCE, "pt_allocator", ["authority", "note"]),
+    (Action.REPLY, Status.OPEN, "pt_handler", ["note"]),
+    (Action.REQUEST_CLARIFICATION, Status.REPLIED, "bg_handler", ["note"]),
+    (Action.CLOSE, Status.REPLIED, "bg_handler", ["rating_timeliness", "rating_effort", "note"]),
+    (Action.REFER, Status.REPLIED, "bg_handler", ["note"]),
+    (Action.RETURN_FROM_REFERRAL, Status.REFERRED, "pt_coordinator", ["note"]),
+    (Action.CLOSE_REFERRAL, Status.REFERRED, "pt_coordinator", ["note"]),
+    (Action.WITHDRAW, Status.OPEN, "bg_handler", ["note"]),
+]
+
+
+@pytest.mark.parametrize(("action", "status", "persona", "fields"), ACTIONS)
+def test_every_workflow_action_refuses_bad_values_cleanly(client, world, questions, action, status, persona, fields):
+    from django.db import transaction
+
+    request = request_in(world, questions, status)
+    client.force_login(getattr(world, persona))
+    url = reverse("requests:act", args=[request.pk, action])
+
+    @FUZZ
+    @given(data=st.data())
+    def post_a_fuzzed_action(data):
+        form = {field: data.draw(VALUES, label=field) for field in fields}
+        with transaction.atomic():  # each example starts from the same request
+            response = client.post(url, form)
+            assert response.status_code in (200, 302, 400)
+            request.refresh_from_db()
+            if response.status_code != 302:  # refused: the state did not move
+                assert request.status == status
+            transaction.set_rollback(True)
+
+    post_a_fuzzed_action()
+
+
+ANONYMOUS_FORMS = [
+    ("account_login", ["login", "password", "remember"]),
+    ("account_reset_password", ["email"]),
+]
+
+
+@pytest.mark.parametrize(("name", "fields"), ANONYMOUS_FORMS)
+@FUZZ
+@given(data=st.data())
+def test_the_login_forms_never_cause_a_server_error(client, world, name, fields, data):
+    form = {field: data.draw(VALUES, label=field) for field in fields}
+    assert client.post(reverse(name), form).status_code < 500
+
+
+def test_the_invitation_form_never_causes_a_server_error_and_sets_no_bad_password(client, world):
+    import re
+
+    from django.db import transaction
+
+    from authorities.services import user_invite
+    from imi.models import OutboxMessage
+
+    invited = user_invite(
+        invited_by=world.bg_lda,
+        authority=world.bg_authority,
+        email="new.colleague@bg.test",
+        full_name="Нов Колега",
+        preferred_language="bg",
+    )
+    mail = OutboxMessage.objects.get(recipient=invited, template="invitation")
+    token = re.search(r"/invitation/([^/\s]+)/", mail.body_text).group(1)
+
+    @FUZZ
+    @given(data=st.data())
+    def post_a_fuzzed_password(data):
+        password = data.draw(VALUES, label="new_password1")
+        form = {"new_password1": password, "new_password2": data.draw(st.just(password) | VALUES, label="again")}
+        token_sent = data.draw(st.just(token) | VALUES.filter(lambda value: "/" not in value), label="token")
+        with transaction.atomic():  # each example starts from the unused invitation
+            response = client.post(reverse("invitation_accept", args=[token_sent or token]), form)
+            assert response.status_code in (200, 302, 400, 404)
+            invited.refresh_from_db()
+            if response.status_code == 302:  # accepted: the password is the one given, and it was strong enough
+                assert invited.check_password(password)
+                client.logout()
+            else:  # refused: no password was set
+                assert not invited.has_usable_password()
+            transaction.set_rollback(True)
+
+    post_a_fuzzed_password()
+
+
+def test_the_authenticator_code_forms_never_cause_a_server_error(client, world):
+    from allauth.mfa.models import Authenticator
+
+    from tests.factories import PASSWORD
+
+    # The code asked at login, before the session is a logged-in one.
+    client.post(reverse("account_login"), {"login": world.bg_coordinator.email, "password": PASSWORD})
+    assert client.get(reverse("mfa_authenticate")).status_code == 200
+
+    @FUZZ
+    @given(code=VALUES)
+    def at_login(code):
+        response = client.post(reverse("mfa_authenticate"), {"code": code})
+        assert response.status_code < 500
+        assert "_auth_user_id" not in client.session  # no wrong code lets anybody in
+
+    at_login()
+
+    # Setting up the authenticator app: a wrong code sets nothing up.
+    client.logout()
+    client.post(reverse("account_login"), {"login": world.bg_handler.email, "password": PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+
+    @FUZZ
+    @given(code=VALUES)
+    def at_set_up(code):
+        assert client.post(reverse("mfa_activate_totp"), {"code": code}).status_code < 500
+        assert not Authenticator.objects.filter(user=world.bg_handler).exists()
+
+    at_set_up()
