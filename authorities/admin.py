@@ -428,13 +428,8 @@ class UserChangeForm(forms.ModelForm):
 
     def clean_authority(self):
         authority = self.cleaned_data.get("authority")
-        current = self.instance.authority if self.instance.authority_id else None
-        if current is not None and authority is None:
-            raise ValidationError(
-                _("A user of an authority stays in an authority. To end their access, deactivate them.")
-            )
-        if current is not None and authority.country_id != current.country_id:
-            raise ValidationError(_("A user can only be moved between authorities of the same country."))
+        if authority != self.instance.authority:
+            services.user_move_check(user=self.instance, authority=authority)
         return authority
 
 
@@ -497,10 +492,8 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
             new_authority = obj.authority
             obj.authority_id = form.initial["authority"]
             super().save_model(request, obj, form, change)
-            try:
-                services.user_move(actor=request.user, user=obj, authority=new_authority)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            # UserChangeForm has checked the move with services.user_move_check.
+            services.user_move(actor=request.user, user=obj, authority=new_authority)
             return
         super().save_model(request, obj, form, change)
 

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from authorities.models import WORKING_LANGUAGES, Authority, Role, User
+from authorities.models import Authority, Role, User
 
 
 class DateInput(forms.DateInput):
@@ -16,9 +16,6 @@ class AuthorityForm(forms.ModelForm):
     """What an LDA keeps current. Name, country, status and competences are the coordinator's."""
 
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    languages = forms.MultipleChoiceField(
-        label=_("Working languages"), choices=WORKING_LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
-    )
 
     class Meta:
         model = Authority

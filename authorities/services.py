@@ -126,12 +126,21 @@ def user_roles_set(*, actor, user, is_lda, roles):
 
 
 @transaction.atomic
+def user_move_check(*, user, authority):
+    """Raise ValidationError unless the user may be moved to the authority (None: out of every authority)."""
+    if user.authority_id is None:
+        return
+    if authority is None:
+        raise ValidationError(_("A user of an authority stays in an authority. To end their access, deactivate them."))
+    if user.authority.country_id != authority.country_id:
+        raise ValidationError(_("A user can only be moved between authorities of the same country."))
+
+
 def user_move(*, actor, user, authority):
     """Move a user to another authority of the same country; roles and backups stay behind."""
-    if user.authority_id == authority.pk:
+    if user.authority_id == getattr(authority, "pk", None):
         return
-    if user.authority_id and user.authority.country_id != authority.country_id:
-        raise ValidationError(_("A user can only be moved between authorities of the same country."))
+    user_move_check(user=user, authority=authority)
     Backup.objects.filter(user=user).delete()
     Backup.objects.filter(backup=user).delete()
     user.roles.all().delete()

@@ -5,9 +5,7 @@ No answer is a server error; a refused form says why and leaves what is stored a
 
 import pytest
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.urls import reverse
-from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,7 +13,7 @@ from authorities.models import Authority, NationalHelpdesk, User
 from registers.models import Register
 from requests_app.models import QuestionSet
 from tests.factories import country
-from tests.test_fuzz import FUZZ, VALUES
+from tests.test_fuzz import FUZZ, VALUES, snapshot
 
 
 def baseline(response):
@@ -31,16 +29,6 @@ def baseline(response):
                 continue
             data[field.html_name] = "on" if value is True else value
     return data
-
-
-def stored(model, pk, *related):
-    """What the database holds for an object and some of its relations."""
-    with translation.override("en"):
-        instance = model.objects.get(pk=pk)
-        state = model_to_dict(instance)
-    for name in related:
-        state[name] = sorted(map(str, getattr(instance, name).values_list(flat=True)))
-    return state
 
 
 def helpdesk(world):
@@ -84,7 +72,7 @@ def test_admin_forms_never_cause_a_server_error_nor_half_save(
     unchanged = baseline(page)
 
     def what_is_stored():
-        return stored(model, obj.pk, *related) if obj else model.objects.count()
+        return snapshot(obj, *related) if obj else model.objects.count()
 
     @FUZZ
     @given(data=st.data())
