@@ -6,8 +6,13 @@ Romania, Bulgaria's helpdesk, and a stranger from Latvia who must see nothing
 of the others.
 """
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -160,6 +165,29 @@ class World:
         self.superuser = with_authenticator(
             UserFactory(email="admin@imi.test", full_name="Portal Administrator", authority=None, is_superuser=True)
         )
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        metavar="YYYY-MM-DD[THH:MM]",
+        help="run the tests that use the `frozen_now` fixture on this day (Brussels time; noon if no time is given) "
+        "instead of their own, to show they hold on any date, e.g. --today 2028-02-29T23:45",
+    )
+
+
+@pytest.fixture
+def frozen_now(request):
+    """Stops the clock at a fixed moment (or the one given with --today); returns it.
+
+    A test that uses it sets its dates relative to this moment, so it passes on the 1st of
+    a month, on New Year's Day or on 29 February as it does on the day it was written.
+    """
+    given = request.config.getoption("--today") or getattr(request.module, "FROZEN_AT", "2026-06-17T10:00")
+    moment = datetime.datetime.fromisoformat(given if "T" in given else f"{given}T12:00")
+    moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(moment, tick=False):
+        yield moment
 
 
 @pytest.fixture(autouse=True)

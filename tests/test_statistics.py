@@ -1,10 +1,17 @@
-"""Each figure of the activity page against a hand-built set of requests."""
+"""Each figure of the activity page against a hand-built set of requests.
+
+The clock stops at a fixed moment (`frozen_now`); every date is counted from it, so the
+figures are the same on any day: `pytest --today 2028-02-29T23:45 tests/test_statistics.py`.
+"""
 
 import csv
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,13 +19,19 @@ from requests_app import statistics
 from requests_app.models import InformationRequest, Status
 from tests.factories import area
 
-NOW = timezone.now()
+# An ordinary morning; the awkward days are checked at the end, and the whole file with --today.
+FROZEN_AT = "2026-06-17T10:00"
+
+
+@pytest.fixture(autouse=True)
+def _clock(frozen_now):
+    return frozen_now
 
 
 def received(world, *, sent_days_ago, accepted_after=None, replied_after=None, deadline_after=None, status=Status.OPEN,
              timeliness="", effort="", to=None):  # fmt: skip
     """A request the Portuguese authority received, with its dates counted in days from sending."""
-    sent = NOW - datetime.timedelta(days=sent_days_ago)
+    sent = timezone.now() - datetime.timedelta(days=sent_days_ago)
     return InformationRequest.objects.create(
         reference=f"T-{InformationRequest.objects.count() + 1}",
         legislative_area=area("professional-qualifications"),
@@ -39,8 +52,8 @@ def received(world, *, sent_days_ago, accepted_after=None, replied_after=None, d
 
 
 def figures(world, authorities=None):
-    start = (NOW - datetime.timedelta(days=365)).date()
-    end = (NOW + datetime.timedelta(days=1)).date()
+    start = timezone.localdate() - datetime.timedelta(days=365)
+    end = timezone.localdate() + datetime.timedelta(days=1)
     scope = (
         authorities if authorities is not None else type(world.pt_authority).objects.filter(pk=world.pt_authority.pk)
     )
@@ -143,7 +156,7 @@ def test_a_coordinator_sees_the_scope_and_a_handler_cannot(client, world):
     received(world, sent_days_ago=3, accepted_after=1, to=world.pt_other_authority)
     client.force_login(world.pt_coordinator)
     response = client.get(reverse("requests:activity"), {"scope": "coordination"})
-    assert response.context["monthly"][-1][2] == 2
+    assert sum(received for _month, _sent, received in response.context["monthly"]) == 2
     client.force_login(world.pt_handler)
     assert client.get(reverse("requests:activity"), {"scope": "coordination"}).status_code == 404
     assert client.get(reverse("requests:activity"), {"scope": "eu"}).status_code == 404
@@ -163,3 +176,32 @@ def test_the_activity_page_costs_the_same_queries_for_many_requests(client, worl
     for days in range(0, 300, 10):
         received(world, sent_days_ago=days, accepted_after=1, replied_after=5, deadline_after=6, timeliness="positive")
     assert count_queries(url) == few
+
+
+# Just after midnight on the 1st of a month, New Year's Eve and Day, a leap day, the switches
+# to and from summer time: the days a "this month" or "three days ago" goes wrong. Requests
+# sent now, three days ago and 31 days ago, counted by the month they were sent in Brussels.
+@pytest.mark.parametrize(
+    ("moment", "this_month", "month_before"),
+    [
+        ("2026-12-01T00:30", 1, 1),
+        ("2026-12-02T12:00", 1, 2),
+        ("2026-12-03T23:30", 1, 2),
+        ("2026-12-31T23:59", 2, 1),
+        ("2027-01-01T00:15", 1, 2),
+        ("2027-03-01T00:30", 1, 1),
+        ("2027-03-28T03:30", 2, 1),  # an hour after summer time began
+        ("2027-10-31T23:30", 3, 0),  # the night summer time ended: 31 days ago was 1 October
+        ("2028-02-29T23:45", 2, 1),
+    ],
+)
+def test_the_months_are_counted_right_on_awkward_days(client, world, moment, this_month, month_before):
+    at = datetime.datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(at, tick=False):
+        for days in (0, 3, 31):
+            received(world, sent_days_ago=days, accepted_after=0)
+        client.force_login(world.pt_coordinator)
+        monthly = client.get(reverse("requests:activity"), {"scope": "coordination"}).context["monthly"]
+    assert monthly[-1][0] == at.date().replace(day=1)
+    assert [received for _month, _sent, received in monthly[-2:]] == [month_before, this_month]
+    assert len(monthly) == 12
