@@ -19,7 +19,6 @@ from django.db import models
 from django.db.models import Q, TextField, UniqueConstraint
 from django.db.models.functions import Cast
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -32,6 +31,7 @@ from modeltranslation.admin import TranslationAdmin
 from authorities import audit, csv_import, services
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, Competence, Country, LegislativeArea, NationalHelpdesk, Role, User
+from imi.csv_export import csv_response
 from registers.models import Register
 
 
@@ -173,10 +173,11 @@ class CsvImportExportMixin:
     @admin.action(description=gettext_lazy("Export selected as CSV"))
     def export_csv(self, request, queryset):
         csv_format = self.csv_format(request.user)
-        response = HttpResponse(csv_format.export(queryset), content_type="text/csv; charset=utf-8")
-        filename = f"{csv_format.filename}-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return csv_response(
+            filename=f"{csv_format.filename}-{timezone.localdate():%Y-%m-%d}.csv",
+            header=csv_format.columns,
+            rows=csv_format.export_rows(queryset),
+        )
 
     def csv_import_view(self, request):
         if not csv_import.can_import(request.user):

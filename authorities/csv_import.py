@@ -20,7 +20,6 @@ Rows are numbered as in a spreadsheet: the header is row 1.
 
 import csv
 import io
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,6 +37,7 @@ from authorities import audit
 from authorities.auth import authorities_in_scope
 from authorities.models import WORKING_LANGUAGES, Authority, Competence, Country, LegislativeArea
 from authorities.services import authority_search_refresh
+from imi.csv_export import csv_bytes, unescape_cell
 from registers.models import Register
 from registers.services import register_search_refresh
 
@@ -46,9 +46,6 @@ MAX_BYTES = 1024 * 1024
 MAX_ROWS = 5000
 LIST_SEPARATOR = "|"
 DELIMITERS = (",", ";")
-# A spreadsheet runs a cell starting with one of these as a formula (phone numbers aside).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-PHONE_LIKE = re.compile(r"[+-][\d\s()./-]*\Z")
 YES = {"yes": True, "no": False, "true": True, "false": False, "1": True, "0": False}
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
@@ -59,19 +56,6 @@ TRANSLATED = {"display_name_en": "display_name", "name_en": "name", "description
 def can_import(user):
     """Coordinators and superusers import; helpdesk staff only read."""
     return user.is_authenticated and user.is_active and (user.is_superuser or user.is_coordinator)
-
-
-def escape_cell(value):
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS) and not PHONE_LIKE.match(text):
-        return "'" + text
-    return text
-
-
-def unescape_cell(text):
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def same(stored, value):
@@ -283,14 +267,12 @@ class CsvFormat:
     def export_row(self, obj):
         raise NotImplementedError
 
+    def export_rows(self, queryset):
+        return (self.export_row(obj) for obj in self.export_queryset(queryset))
+
     def export(self, queryset):
-        """The objects as a UTF-8 CSV file (with a byte order mark, for spreadsheets)."""
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(self.columns)
-        for obj in self.export_queryset(queryset):
-            writer.writerow([escape_cell(value) for value in self.export_row(obj)])
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
+        """The objects as a CSV file, written by the portal's one CSV writer (``imi.csv_export``)."""
+        return csv_bytes(self.columns, self.export_rows(queryset))
 
     # Import
 

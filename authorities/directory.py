@@ -1,11 +1,8 @@
 """The directory of authorities: search, export and profile pages."""
 
-import csv
-
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from authorities.models import Authority, Country, LegislativeArea
 from authorities.selectors import authorities_search
 from authorities.services import page_seen
+from imi.csv_export import csv_response
 
 
 class DirectorySearchForm(forms.Form):
@@ -72,37 +70,32 @@ def authority_directory(request):
 
 
 def _csv(results):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="authorities.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        _("Official name"),
+        _("Name"),
+        _("Acronym"),
+        _("Country"),
+        _("City or region"),
+        _("E-mail"),
+        _("Phone"),
+        _("Website"),
+        _("Legislative areas"),
+    ]
+    rows = (
         [
-            _("Official name"),
-            _("Name"),
-            _("Acronym"),
-            _("Country"),
-            _("City or region"),
-            _("E-mail"),
-            _("Phone"),
-            _("Website"),
-            _("Legislative areas"),
-        ]  # fmt: skip
+            authority.official_name,
+            authority.name,
+            authority.acronym,
+            authority.country.name,
+            authority.city,
+            authority.email,
+            authority.phone,
+            authority.website,
+            " | ".join(area.name for area in authority.legislative_areas.all()),
+        ]
+        for authority in results.prefetch_related("legislative_areas")[:5000]
     )
-    for authority in results.prefetch_related("legislative_areas")[:5000]:
-        writer.writerow(
-            [
-                authority.official_name,
-                authority.name,
-                authority.acronym,
-                authority.country.name,
-                authority.city,
-                authority.email,
-                authority.phone,
-                authority.website,
-                " | ".join(area.name for area in authority.legislative_areas.all()),
-            ]  # fmt: skip
-        )
-    return response
+    return csv_response(filename="authorities.csv", header=header, rows=rows)
 
 
 @login_required

@@ -1,13 +1,12 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from imi.csv_export import csv_response
 from imi.forms import add_service_errors, submitted
 from registers import services
 from registers.forms import RegisterForm, RegisterSearchForm
@@ -28,15 +27,14 @@ def register_directory(request):
     filters = form.cleaned_data if form.is_valid() else {}
     results = registers_search(query=filters.get("q", ""), country=filters.get("country"), area=filters.get("area"))
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="registers.csv"'
-        writer = csv.writer(response)
-        writer.writerow([_("Name"), _("Country"), _("Managing authority"), _("Web address"), _("What it covers")])
-        for register in results[:5000]:
-            writer.writerow(
+        return csv_response(
+            filename="registers.csv",
+            header=[_("Name"), _("Country"), _("Managing authority"), _("Web address"), _("What it covers")],
+            rows=(
                 [register.name, register.country.name, register.authority.name, register.url, register.coverage]
-            )
-        return response
+                for register in results[:5000]
+            ),
+        )
     page = Paginator(results, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
