@@ -1,19 +1,36 @@
-"""Who may see a request and its personal data. Lists and detail pages use the same querysets."""
+"""Who may see a request, its personal data, and who may add to it: the one home of these rules.
+
+Lists, detail pages, searches, exports and the services all ask the functions below; each
+rule exists once as a queryset filter, and the per-request checks are that filter applied to
+one row, so a list can never show what its detail page refuses (or the reverse).
+
+The personal data of a request are five field groups that share one rule
+(``personal_data_visible_to``): the subject's identity, free text (messages), files,
+answers and notes (event notes, the reason for a deadline). See docs/architecture.md for the
+table persona × state → see / change.
+"""
 
 from django.db.models import Q
 from django.utils import timezone
 
 from authorities.auth import authorities_in_scope
-from authorities.models import Role, User
-from requests_app.models import InformationRequest, Status
+from authorities.models import Authority, Role, User
+from requests_app.models import BlockedDataAccess, InformationRequest, Status
+
+PERSONAL_DATA_GROUPS = ("identity", "free_text", "files", "answers", "notes")
 
 
-def areas_of(user, *kinds):
-    """The legislative areas in which the user has one of these roles (any role when none given)."""
-    roles = Role.objects.filter(user=user)
-    if kinds:
-        roles = roles.filter(kind__in=kinds)
-    return roles.values("legislative_area")
+def may_work(user):
+    """An active user of a validated authority (or a superuser): only they read personal data or act.
+
+    A user of an authority pending validation, suspended or deactivated sees the list of their
+    authority's requests but no personal data, and can neither draft, send, act nor write.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return user.authority_id is not None and user.authority.status == Authority.Status.VALIDATED
 
 
 def colleagues_covered_by(user, today=None):
@@ -28,15 +45,23 @@ def colleagues_covered_by(user, today=None):
     )
 
 
+def working_areas(user, *kinds):
+    """The areas of the user's roles and of the roles of the absent colleagues they cover for."""
+    roles = Role.objects.filter(Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")))
+    if kinds:
+        roles = roles.filter(kind__in=kinds)
+    return roles.values("legislative_area")
+
+
 def requests_visible_to(user):
-    """Requests of the user's authority in the areas they work in, those assigned to absent colleagues
-    they cover for, and those of a coordinator's scope. A draft is seen only by its requesting authority.
+    """Requests of the user's authority in the areas they (or the absent colleagues they cover) work in,
+    and those of a coordinator's scope. A draft is seen only by its requesting authority.
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
     visible = Q(pk__in=[])
     if user.authority_id:
-        in_my_areas = Q(legislative_area__in=areas_of(user))
+        in_my_areas = Q(legislative_area__in=working_areas(user))
         covered = colleagues_covered_by(user).values("pk")
         mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
         theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
@@ -45,6 +70,74 @@ def requests_visible_to(user):
         scope = authorities_in_scope(user).values("pk")
         visible |= ~Q(status=Status.DRAFT) & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
     return InformationRequest.objects.filter(visible)
+
+
+def _live():
+    return Q(personal_data_blocked_at__isnull=True, personal_data_deleted_at__isnull=True)
+
+
+def _accepted_by_responder():
+    """The responder holds the personal data from its acceptance on: need to know."""
+    return Q(accepted_at__isnull=False) & ~Q(status=Status.AWAITING_ACCEPTANCE)
+
+
+def _justified_blocked_access(user, now):
+    """Blocked, not deleted, and the user recorded a justification that is still valid."""
+    return Q(
+        personal_data_blocked_at__isnull=False,
+        personal_data_deleted_at__isnull=True,
+        pk__in=BlockedDataAccess.objects.filter(user=user, expires_at__gt=now).values("request_id"),
+    )
+
+
+def personal_data_visible_to(user, *, now=None):
+    """The requests whose personal data (every field group) the user may read on the request pages.
+
+    - the requesting authority's users who see the request, from the draft on;
+    - the responding authority's users who see it, once their authority has accepted it;
+    - a coordinator whose scope holds the responding authority, while the request is referred to them;
+    - blocked data: nobody, but a coordinator of the scope with a recorded, still valid justification;
+    - deleted data: nobody.
+    A user who may not work (authority not validated) reads none.
+    """
+    if not may_work(user):
+        return InformationRequest.objects.none()
+    now = now or timezone.now()
+    rule = Q(pk__in=[])
+    if user.authority_id:
+        rule |= _live() & Q(requesting_authority_id=user.authority_id)
+        rule |= _live() & Q(responding_authority_id=user.authority_id) & _accepted_by_responder()
+    if user.is_coordinator or user.is_superuser:
+        scope = authorities_in_scope(user).values("pk")
+        rule |= _live() & Q(status=Status.REFERRED, responding_authority__in=scope)
+        rule |= _justified_blocked_access(user, now) & Q(responding_authority__in=scope)
+    return requests_visible_to(user).filter(rule)
+
+
+def can_see_personal_data(user, request):
+    """The rule of ``personal_data_visible_to`` for one request."""
+    return personal_data_visible_to(user).filter(pk=request.pk).exists()
+
+
+def personal_data_held_in_scope(user, *, now=None, include_blocked=False):
+    """The requests a coordinator answers a person's access, correction or erasure request from (Art. 19).
+
+    Those of which an authority of the scope holds the person's data: sent by it (not a draft), or
+    accepted by it. Blocked ones only with the coordinator's valid justification (or, with
+    ``include_blocked``, all blocked ones: the search that records such a justification).
+    Deleted data are gone.
+    """
+    if not (may_work(user) and (user.is_coordinator or user.is_superuser)):
+        return InformationRequest.objects.none()
+    now = now or timezone.now()
+    scope = authorities_in_scope(user).values("pk")
+    held = (Q(requesting_authority__in=scope) & ~Q(status=Status.DRAFT)) | (
+        Q(responding_authority__in=scope) & _accepted_by_responder()
+    )
+    readable = _live() | _justified_blocked_access(user, now)
+    if include_blocked:
+        readable = Q(personal_data_deleted_at__isnull=True)
+    return InformationRequest.objects.filter(held & readable)
 
 
 def side_of(user, request):
@@ -68,29 +161,29 @@ def has_role(user, request, *kinds):
 
 
 def acts_as_handler(user, request):
-    """A handler of the request's area on the user's side, or the backup of its absent assigned handler."""
-    if has_role(user, request, "handler"):
-        return True
-    side = side_of(user, request)
-    assigned = request.requester_handler_id if side == "requester" else request.responder_handler_id
-    return assigned is not None and colleagues_covered_by(user).filter(pk=assigned).exists()
-
-
-def can_see_personal_data(user, request):
-    """Need to know: the responder sees the subject and the files only once it has accepted.
-
-    Blocked data (retention) are hidden from everybody but a coordinator of the scope
-    with a recorded, still valid justification.
-    """
-    if request.personal_data_deleted_at is not None:
+    """A handler of the request's area on the user's side, or the backup of an absent one."""
+    if not may_work(user) or side_of(user, request) is None:
         return False
-    if request.personal_data_blocked_at is not None:
-        from requests_app.retention import access_until
+    return Role.objects.filter(
+        Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")),
+        legislative_area_id=request.legislative_area_id,
+        kind=Role.Kind.HANDLER,
+    ).exists()
 
-        return is_coordinator_of(user, request) and access_until(user=user, request=request) is not None
-    side = side_of(user, request)
-    if side == "requester":
-        return True
-    if side == "responder":
-        return request.accepted_at is not None and request.status != Status.AWAITING_ACCEPTANCE
-    return request.status == Status.REFERRED and is_coordinator_of(user, request)
+
+def can_contribute(user, request):
+    """Add a message or a file: a handler of either side (or a backup acting for one) who may read
+    the personal data, while the request is running. Supervisors only read.
+    """
+    if request.is_finished or request.personal_data_blocked_at is not None:
+        return False
+    return acts_as_handler(user, request) and can_see_personal_data(user, request)
+
+
+def can_answer(user, request):
+    """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
+    return (
+        request.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
+        and side_of(user, request) == "responder"
+        and acts_as_handler(user, request)
+    )

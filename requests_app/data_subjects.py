@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from authorities import audit
 from authorities.auth import authorities_in_scope
 from imi.forms import submitted
-from requests_app import retention
+from requests_app import auth, retention
 from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
 
 
@@ -26,6 +26,16 @@ class FindForm(forms.Form):
     identifier = forms.CharField(label=gettext_lazy("Identification number"), required=False, max_length=100)
     date_of_birth = forms.DateField(
         label=gettext_lazy("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    justification = forms.CharField(
+        label=gettext_lazy("Justification for searching blocked personal data too"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "Blocked personal data are searched only with a justification. It is recorded for every "
+            "blocked request found, and opens them to you for a while."
+        ),
     )
 
     def clean(self):
@@ -54,17 +64,20 @@ def _check_coordinator(request):
         raise Http404
 
 
-def _in_scope(user):
-    """Every request of the coordinator's scope, blocked ones included: the person's rights reach them too."""
-    scope = authorities_in_scope(user).values("pk")
-    return InformationRequest.objects.filter(
-        Q(requesting_authority__in=scope) | Q(responding_authority__in=scope), personal_data_deleted_at__isnull=True
-    ).select_related("requesting_authority", "responding_authority", "legislative_area")
+def _in_scope(user, *, include_blocked=False):
+    """The requests whose personal data an authority of the scope holds (``auth.personal_data_held_in_scope``)."""
+    return auth.personal_data_held_in_scope(user, include_blocked=include_blocked).select_related(
+        "requesting_authority", "responding_authority", "legislative_area"
+    )
 
 
 def _get_request_in_scope(request, pk):
     _check_coordinator(request)
     return get_object_or_404(_in_scope(request.user), pk=pk)
+
+
+def _log_reads(user, found, what):
+    PersonalDataRead.objects.bulk_create([PersonalDataRead(request=item, user=user, what=what) for item in found])
 
 
 def _export(found):
@@ -103,16 +116,22 @@ def data_subjects(request):
             query &= Q(subject_identifier__iexact=form.cleaned_data["identifier"].strip())
         if form.cleaned_data["date_of_birth"]:
             query &= Q(subject_date_of_birth=form.cleaned_data["date_of_birth"])
+        justification = form.cleaned_data["justification"].strip()
+        if justification:
+            # The justification unblocks what it finds, exactly as the request page's unblocking does.
+            for item in _in_scope(request.user, include_blocked=True).filter(
+                query, personal_data_blocked_at__isnull=False
+            ):
+                retention.grant_blocked_access(user=request.user, request=item, justification=justification)
         found = list(
             _in_scope(request.user)
             .filter(query)
-            .prefetch_related("questions__question", "messages", "attachments")[:200]
+            .prefetch_related("questions__question", "messages", "attachments")
+            .order_by("-created_at", "-pk")[:200]
         )
         export = request.GET.get("format")
         if export in ("json", "print"):
-            PersonalDataRead.objects.bulk_create(
-                [PersonalDataRead(request=item, user=request.user, what=PersonalDataRead.What.EXPORT) for item in found]
-            )
+            _log_reads(request.user, found, PersonalDataRead.What.EXPORT)
             if export == "json":
                 response = HttpResponse(
                     json.dumps({"requests": _export(found)}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -125,6 +144,7 @@ def data_subjects(request):
                 "requests/data_subject_print.html",
                 {"found": _export(found), "now": timezone.localtime()},
             )
+        _log_reads(request.user, found, PersonalDataRead.What.SEARCH)
     return render(
         request,
         "requests/data_subjects.html",
@@ -144,6 +164,8 @@ def data_subjects(request):
 def correct(request, pk):
     item = _get_request_in_scope(request, pk)
     form = CorrectionForm(submitted(request), instance=item)
+    if request.method != "POST":
+        _log_reads(request.user, [item], PersonalDataRead.What.CORRECTION)
     if request.method == "POST" and form.is_valid():
         form.save()
         audit.record(actor=request.user, obj=item, message=_("Corrected the personal data at the person's request."))

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from authorities.forms import DateInput
 from authorities.models import Authority, Country, LegislativeArea
 from requests_app.models import Action, InformationRequest, Question, Rating, Status
+from requests_app.workflow import TRANSITIONS, targets_for
 
 
 class NewRequestForm(forms.Form):
@@ -84,8 +85,6 @@ class ActionForm(forms.Form):
     def __init__(self, *args, action, request, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
-        from requests_app.workflow import TRANSITIONS
-
         if action == Action.ACCEPT:
             proposed = request.proposed_deadline
             days = max((proposed - timezone.localdate()).days, 1) if proposed else 14
@@ -98,7 +97,7 @@ class ActionForm(forms.Form):
             )
         if action in (Action.FORWARD, Action.ALLOCATE, Action.SPLIT):
             self.fields["authority"] = forms.ModelChoiceField(
-                label=_("Authority"), queryset=self._targets(action, request)
+                label=_("Authority"), queryset=targets_for(action, request)
             )
             self.fields["authority"].label_from_instance = lambda a: f"{a.name} ({a.country.name}, {a.city})"
         if action == Action.SPLIT:
@@ -126,22 +125,6 @@ class ActionForm(forms.Form):
             required=required,
             help_text=_("Needed if the deadline is later than the proposed one.") if action == Action.ACCEPT else "",
         )
-
-    @staticmethod
-    def _targets(action, request):
-        authorities = Authority.objects.filter(status=Authority.Status.VALIDATED).exclude(
-            pk=request.responding_authority_id
-        )
-        competent = authorities.filter(competences__legislative_area=request.legislative_area)
-        if action == Action.FORWARD:
-            same_country = Authority.objects.filter(country_id=request.responding_authority.country_id)
-            coordinators = authorities.exclude(coordinator_type=Authority.CoordinatorType.NONE)
-            targets = (competent | coordinators).filter(pk__in=same_country.values("pk"))
-        elif action == Action.ALLOCATE:
-            targets = competent.filter(country_id=request.responding_authority.country_id)
-        else:
-            targets = competent.exclude(country_id=request.requesting_authority.country_id)
-        return targets.select_related("country").distinct().order_by("country__code", "official_name")
 
     def params(self):
         data = self.cleaned_data

@@ -1,4 +1,6 @@
 import datetime
+import os
+import uuid
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -309,13 +311,19 @@ class Message(models.Model):
         return f"{self.request} · {self.author}"
 
 
+def attachment_path(instance, filename):
+    """A generated name: the uploader's name is kept in ``original_name`` and never reaches the storage."""
+    extension = os.path.splitext(filename)[1].lower()[:16]
+    return f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
 class Attachment(models.Model):
     """A file of a request. Files are personal data: stored outside the public web root."""
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="attachments")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+")
-    file = models.FileField(upload_to="attachments/%Y/%m/", storage=private_storage)
+    file = models.FileField(upload_to=attachment_path, storage=private_storage)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -387,6 +395,8 @@ class PersonalDataRead(models.Model):
         REQUEST = "request", _("Request page")
         ATTACHMENT = "attachment", _("File")
         EXPORT = "export", _("Export for the data subject")
+        SEARCH = "search", _("Search for the data subject")
+        CORRECTION = "correction", _("Correction for the data subject")
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="personal_data_reads")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

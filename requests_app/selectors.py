@@ -4,7 +4,8 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from authorities.auth import authorities_in_scope
-from requests_app.auth import areas_of, colleagues_covered_by, requests_visible_to
+from authorities.models import Role
+from requests_app.auth import colleagues_covered_by, personal_data_visible_to, requests_visible_to, working_areas
 from requests_app.models import InformationRequest, Status
 
 
@@ -35,8 +36,8 @@ def request_list(*, user, direction="", status="", area=None, country=None, over
         requests = requests.overdue()
     query = query.strip()
     if query:
-        # Blocked personal data are not searchable either.
-        by_subject = Q(subject_name__icontains=query, personal_data_blocked_at__isnull=True)
+        # The subject's name is found only where the user may read it: a match would disclose it.
+        by_subject = Q(subject_name__icontains=query, pk__in=personal_data_visible_to(user).values("pk"))
         requests = requests.filter(Q(reference__icontains=query) | Q(summary__icontains=query) | by_subject)
     return with_display_relations(requests).order_by("-created_at", "-pk")
 
@@ -61,7 +62,7 @@ def my_tasks(*, user):
     if user.authority_id:
         covered = colleagues_covered_by(user).values("pk")
         mine = visible.filter(
-            Q(legislative_area__in=areas_of(user, "handler", "allocator"))
+            Q(legislative_area__in=working_areas(user, Role.Kind.HANDLER, Role.Kind.ALLOCATOR))
             | Q(requester_handler__in=covered)
             | Q(responder_handler__in=covered)
         )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from authorities.models import Authority
+from authorities.models import Authority, Role
 from requests_app import auth, notifications
 from requests_app.models import (
     Action,
@@ -46,7 +46,9 @@ def next_reference(year):
 @transaction.atomic
 def request_create(*, user, legislative_area, summary):
     """Start a draft in an area the user handles for their authority."""
-    if not user.roles.filter(legislative_area=legislative_area, kind="handler").exists():
+    if not auth.may_work(user):
+        raise ValidationError(_("Your authority is not validated: it cannot send requests."))
+    if not user.roles.filter(legislative_area=legislative_area, kind=Role.Kind.HANDLER).exists():
         raise ValidationError(_("You are not a request handler in this legislative area."))
     request = InformationRequest.objects.create(
         reference=next_reference(timezone.localdate().year),
@@ -65,7 +67,7 @@ def request_create(*, user, legislative_area, summary):
 def _check_draft(request, user):
     if request.status != Status.DRAFT:
         raise ValidationError(_("Only a draft can be changed."))
-    if auth.side_of(user, request) != "requester" or not auth.has_role(user, request, "handler"):
+    if auth.side_of(user, request) != "requester" or not auth.acts_as_handler(user, request):
         raise ValidationError(_("You are not allowed to do this on this request."))
 
 
@@ -184,7 +186,7 @@ def request_split_off(*, request, actor, authority, question_ids, note):
 def _check_responder_answering(request, user):
     if request.status not in (Status.OPEN, Status.CLARIFICATION_REQUESTED):
         raise ValidationError(_("Answers can only be given while the request is open."))
-    if auth.side_of(user, request) != "responder" or not auth.acts_as_handler(user, request):
+    if not auth.can_answer(user, request):
         raise ValidationError(_("You are not allowed to do this on this request."))
 
 
@@ -218,7 +220,7 @@ def answers_save(*, request, user, answers):
 def message_add(*, request, user, body):
     if request.is_finished:
         raise ValidationError(_("Messages cannot be added to a closed or withdrawn request."))
-    if auth.side_of(user, request) is None:
+    if not auth.can_contribute(user, request):
         raise ValidationError(_("You are not allowed to do this on this request."))
     body = body.strip()
     if not body:
@@ -254,14 +256,25 @@ def check_upload(upload):
     return content_type or mimetypes.guess_type(upload.name)[0] or "application/octet-stream"
 
 
+def display_file_name(name, limit=200):
+    """The uploader's file name, as shown and offered on download: no folders, at most ``limit``
+    characters, the extension kept. The stored file gets a generated name (Attachment.file).
+    """
+    name = os.path.basename(name.replace("\\", "/")).strip() or "file"
+    if len(name) <= limit:
+        return name
+    stem, extension = os.path.splitext(name)
+    extension = extension[:16]
+    return stem[: limit - len(extension)] + extension
+
+
 def attachment_add(*, request, user, upload):
     if request.is_finished:
         raise ValidationError(_("Files cannot be added to a closed or withdrawn request."))
-    side = auth.side_of(user, request)
-    if side is None or (side == "responder" and not auth.can_see_personal_data(user, request)):
+    if not auth.can_contribute(user, request):
         raise ValidationError(_("You are not allowed to do this on this request."))
     content_type = check_upload(upload)
-    name = os.path.basename(upload.name)[:200]
+    name = display_file_name(upload.name)
     return Attachment.objects.create(
         request=request,
         uploaded_by=user,

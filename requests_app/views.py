@@ -87,6 +87,9 @@ def request_list(request):
 def request_new(request):
     if request.user.authority_id is None:
         raise Http404
+    if not auth.may_work(request.user):
+        messages.error(request, _("Your authority is not validated: it cannot send requests."))
+        return redirect("requests:list")
     form = NewRequestForm(submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -214,8 +217,6 @@ def detail(request, pk):
             "info_request": info_request,
             "side": side,
             "can_see_personal_data": can_see_personal_data,
-            # Blocked: what users wrote (answers, messages, notes) is hidden with the subject's data.
-            "hide_written": info_request.personal_data_blocked_at is not None and not can_see_personal_data,
             "may_unblock": info_request.personal_data_blocked_at is not None
             and info_request.personal_data_deleted_at is None
             and not can_see_personal_data
@@ -225,10 +226,8 @@ def detail(request, pk):
             "events": info_request.events.select_related("actor", "authority"),
             "messages_list": info_request.messages.select_related("author", "authority"),
             "attachments": info_request.attachments.select_related("authority"),
-            "can_answer": side == "responder"
-            and info_request.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
-            and auth.acts_as_handler(user, info_request),
-            "can_write": side is not None and not info_request.is_finished,
+            "can_answer": auth.can_answer(user, info_request),
+            "can_write": auth.can_contribute(user, info_request),
             "message_form": MessageForm(),
             "attachment_form": AttachmentForm(),
             "children": info_request.children.all(),
@@ -270,10 +269,7 @@ def act(request, pk, action):
 @login_required
 def answers(request, pk):
     info_request = _get_request_for_user(request, pk)
-    if auth.side_of(request.user, info_request) != "responder" or info_request.status not in (
-        Status.OPEN,
-        Status.CLARIFICATION_REQUESTED,
-    ):
+    if not auth.can_answer(request.user, info_request):
         raise Http404
     items = info_request.questions.select_related("question", "answer_option", "answer_file").prefetch_related(
         "question__options"

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities.models import Authority
+from authorities.models import Authority, Role
 from requests_app import auth, notifications
 from requests_app.models import Action, Event, InformationRequest, Rating, Status
 
@@ -77,7 +77,7 @@ class WorkflowError(ValidationError):
 
 def relations(user, request):
     """The actor kinds the user is for this request."""
-    if not (user.is_authenticated and user.is_active):
+    if not auth.may_work(user):
         return set()
     found = set()
     side = auth.side_of(user, request)
@@ -86,7 +86,7 @@ def relations(user, request):
     if side == "responder":
         if auth.acts_as_handler(user, request):
             found.add(RESPONDER)
-        if auth.has_role(user, request, "allocator") or request.responding_authority.is_coordinator:
+        if auth.has_role(user, request, Role.Kind.ALLOCATOR) or request.responding_authority.is_coordinator:
             found.add(ALLOCATOR)
     if auth.is_coordinator_of(user, request):
         found.add(COORDINATOR)
@@ -143,17 +143,36 @@ def apply(*, request_id, action, actor, note="", **params):
     return request, event
 
 
-def _check_target(request, authority, *, allow_coordinator):
+def targets_for(action, request):
+    """The authorities a request may be forwarded, allocated or split to: the one list the form offers
+    and the workflow checks.
+
+    Always validated and not the current responder. Forward: an authority of the responder's country
+    competent in the area, or its coordinator (to allocate). Allocate: a competent authority of the
+    responder's country. Split: a competent authority of a country other than the requester's, as for
+    a new request.
+    """
+    authorities = Authority.objects.filter(status=Authority.Status.VALIDATED).exclude(
+        pk=request.responding_authority_id
+    )
+    competent = authorities.filter(competences__legislative_area_id=request.legislative_area_id)
+    if action == Action.FORWARD:
+        coordinators = authorities.exclude(coordinator_type=Authority.CoordinatorType.NONE)
+        targets = (competent | coordinators).filter(country_id=request.responding_authority.country_id)
+    elif action == Action.ALLOCATE:
+        targets = competent.filter(country_id=request.responding_authority.country_id)
+    elif action == Action.SPLIT:
+        targets = competent.exclude(country_id=request.requesting_authority.country_id)
+    else:
+        return Authority.objects.none()
+    return targets.select_related("country").distinct().order_by("country__code", "official_name")
+
+
+def _check_target(request, action, authority):
     if authority is None:
         raise WorkflowError(_("Choose an authority."))
-    if authority.pk == request.responding_authority_id:
-        raise WorkflowError(_("The request is already with this authority."))
-    if authority.status != Authority.Status.VALIDATED:
-        raise WorkflowError(_("This authority has not been validated."))
-    if allow_coordinator and authority.is_coordinator:
-        return
-    if not authority.competences.filter(legislative_area_id=request.legislative_area_id).exists():
-        raise WorkflowError(_("This authority is not competent in the legislative area of the request."))
+    if not targets_for(action, request).filter(pk=authority.pk).exists():
+        raise WorkflowError(_("The request cannot go to this authority."))
 
 
 def _send(request, actor, note):
@@ -188,23 +207,19 @@ def _hand_over(request, authority):
 
 
 def _forward(request, actor, note, authority):
-    _check_target(request, authority, allow_coordinator=True)
-    if authority.country_id != request.responding_authority.country_id:
-        raise WorkflowError(_("A request can only be forwarded to an authority of the same country."))
+    _check_target(request, Action.FORWARD, authority)
     _hand_over(request, authority)
 
 
 def _allocate(request, actor, note, authority):
-    _check_target(request, authority, allow_coordinator=False)
-    if authority.country_id != request.responding_authority.country_id:
-        raise WorkflowError(_("A request can only be allocated to an authority of the same country."))
+    _check_target(request, Action.ALLOCATE, authority)
     _hand_over(request, authority)
 
 
 def _split(request, actor, note, authority, question_ids):
     from requests_app.services import request_split_off
 
-    _check_target(request, authority, allow_coordinator=False)
+    _check_target(request, Action.SPLIT, authority)
     child = request_split_off(request=request, actor=actor, authority=authority, question_ids=question_ids, note=note)
     return [child]
 
