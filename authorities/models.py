@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -250,6 +251,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     absent_from = models.DateField(_("absent from"), null=True, blank=True)
     absent_until = models.DateField(_("absent until"), null=True, blank=True)
     date_joined = models.DateTimeField(_("registered"), default=timezone.now)
+    # Sessions opened before this moment no longer work (set on deactivation); see _get_session_auth_hash.
+    sessions_revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -278,6 +281,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django ends a session whose stored hash no longer matches this one.
+
+        Django hashes the password only; the moment sessions were last revoked is hashed too, so
+        that the sessions of a deactivated user stay dead after a reactivation. Users whose
+        sessions were never revoked keep Django's hash, and their sessions.
+        """
+        if self.sessions_revoked_at is None:
+            return super()._get_session_auth_hash(secret=secret)
+        key_salt = "authorities.models.User.get_session_auth_hash"
+        value = f"{self.password}:{self.sessions_revoked_at.isoformat()}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def is_staff(self):
