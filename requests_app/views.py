@@ -45,9 +45,18 @@ def _get_request_for_user(request, pk):
 
 def _get_draft_for_user(request, pk):
     info_request = _get_request_for_user(request, pk)
-    if info_request.status != Status.DRAFT or auth.side_of(request.user, info_request) != "requester":
+    if (
+        info_request.status != Status.DRAFT
+        or auth.side_of(request.user, info_request) != "requester"
+        or not auth.acts_as_handler(request.user, info_request)
+    ):
         raise Http404
     return info_request
+
+
+def _record_read(request, info_request, what=PersonalDataRead.What.REQUEST):
+    """Every page that shows a request's personal data, and every file download, is in the read log."""
+    PersonalDataRead.objects.create(request=info_request, user=request.user, what=what)
 
 
 def _wizard_context(info_request, current):
@@ -162,6 +171,7 @@ def edit_questions(request, pk):
 @login_required
 def edit_subject(request, pk):
     info_request = _get_draft_for_user(request, pk)
+    _record_read(request, info_request)
     form = SubjectForm(submitted(request), instance=info_request)
     if request.method == "POST" and form.is_valid():
         data = {field: form.cleaned_data[field] for field in SubjectForm.Meta.fields}
@@ -181,6 +191,7 @@ def edit_subject(request, pk):
 @login_required
 def review(request, pk):
     info_request = _get_draft_for_user(request, pk)
+    _record_read(request, info_request)
     problems = services.request_problems(request=info_request)
     if request.method == "POST":
         try:
@@ -209,7 +220,7 @@ def detail(request, pk):
     side = auth.side_of(user, info_request)
     can_see_personal_data = auth.can_see_personal_data(user, info_request)
     if can_see_personal_data:
-        PersonalDataRead.objects.create(request=info_request, user=user, what=PersonalDataRead.What.REQUEST)
+        _record_read(request, info_request)
     return render(
         request,
         "requests/detail.html",
@@ -271,6 +282,7 @@ def answers(request, pk):
     info_request = _get_request_for_user(request, pk)
     if not auth.can_answer(request.user, info_request):
         raise Http404
+    _record_read(request, info_request)
     items = info_request.questions.select_related("question", "answer_option", "answer_file").prefetch_related(
         "question__options"
     )
@@ -330,7 +342,7 @@ def attachment(request, pk, attachment_pk):
     if not auth.can_see_personal_data(request.user, info_request):
         raise Http404
     item = get_object_or_404(info_request.attachments, pk=attachment_pk)
-    PersonalDataRead.objects.create(request=info_request, user=request.user, what=PersonalDataRead.What.ATTACHMENT)
+    _record_read(request, info_request, PersonalDataRead.What.ATTACHMENT)
     response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
     response["Content-Type"] = item.content_type
     response["X-Content-Type-Options"] = "nosniff"
