@@ -1,6 +1,7 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -69,3 +70,31 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response
+
+
+class NoStoreMiddleware:
+    """Nothing a logged-in user is shown, and no downloaded file, is kept by a browser or a proxy.
+
+    Pages behind the login hold personal data or what only the user's authority may read; a
+    shared computer's back button or disk cache, or a proxy in between, must not keep them.
+    A view that already forbids storing keeps its own header; static files (WhiteNoise) are
+    answered before this middleware and stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (request.user.is_authenticated or _is_download(response)) and "no-store" not in _cache_directives(response):
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Pragma"] = "no-cache"
+        return response
+
+
+def _is_download(response):
+    return isinstance(response, FileResponse) or response.get("Content-Disposition", "").startswith("attachment")
+
+
+def _cache_directives(response):
+    return {part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")}
