@@ -17,11 +17,46 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix, email, context):
-        # A reset link asked for by a helpdesk is read by the user, in their language.
-        user = User.objects.filter(email__iexact=email).only("preferred_language").first()
-        language = user.preferred_language if user else translation.get_language()
+        """allauth's mails (password reset, address confirmation) go through the outbox like every other.
+
+        Rendered in the recipient's language (a reset asked for by a helpdesk is read by the user),
+        as text and HTML in the portal's layout, and sent by the worker after the commit, never
+        inside the web request.
+        """
+        from django.conf import settings
+        from django.contrib.sites.shortcuts import get_current_site
+        from django.template.loader import render_to_string
+
+        from imi import mail
+
+        user = context.get("user") or User.objects.filter(email__iexact=email).first()
+        if user is None:
+            return  # the portal writes to its users only
+        request = context.get("request") or self.request
+        language = user.preferred_language or translation.get_language()
+        full_context = {
+            "email": email,
+            "current_site": get_current_site(request) if request else None,
+            **context,
+            "recipient": user,
+            "portal_name": settings.PORTAL_NAME,
+            "site_url": settings.SITE_URL,
+        }
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            rendered = self.render_mail(template_prefix, email, full_context)
+            html = next((body for body, kind in rendered.alternatives if kind == "text/html"), None)
+            if html is None:  # a mail of allauth's without an HTML template of the portal
+                html = render_to_string("emails/account_body.html", {**full_context, "text": rendered.body})
+        mail.queue_mail(
+            user=user,
+            to_email=email,
+            template=template_prefix,
+            language=language,
+            subject=rendered.subject,
+            text=rendered.body,
+            html=html,
+            urgent=True,
+        )
 
     def is_reauthentication_required(self, *, app, **kwargs):
         """Coordinators are sent to set up MFA right after logging in: don't ask for the password again.

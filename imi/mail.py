@@ -46,13 +46,33 @@ def send_to_user(*, user, template, context, link="", urgent=False):
     subject, text, html = render_mail(
         template=template, language=user.preferred_language, context={"recipient": user, **context}
     )
+    return queue_mail(
+        user=user,
+        template=template,
+        language=user.preferred_language,
+        subject=subject,
+        text=text,
+        html=html,
+        link=link,
+        urgent=urgent,
+    )
+
+
+def queue_mail(*, user, template, language, subject, text, html, to_email="", link="", urgent=False):
+    """Put a mail already rendered for a user in the outbox, as `send_to_user` does after rendering.
+
+    For the mails of the login library (password resets, address confirmations), rendered from
+    its own templates; ``to_email`` is the address it writes to when that is not the login address.
+    """
+    if not user.is_active:
+        return None
     held = user.wants_digest and not urgent
     message = OutboxMessage.objects.create(
         recipient=user,
-        to_email=user.email,
+        to_email=to_email or user.email,
         template=template,
-        language=user.preferred_language,
-        subject=subject[:300],
+        language=language,
+        subject=" ".join(subject.split())[:300],
         body_text=text,
         body_html=html,
         link=link,

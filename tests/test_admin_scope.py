@@ -159,12 +159,13 @@ def test_the_helpdesk_cannot_invite_into_another_country(client, world):
     assert not User.objects.filter(email="x@ro.test").exists()
 
 
-def test_the_helpdesk_sends_a_password_reset(client, world):
+def test_the_helpdesk_sends_a_password_reset(client, world, django_capture_on_commit_callbacks):
     client.force_login(world.bg_helpdesk)
-    client.post(
-        reverse("admin:authorities_user_changelist"),
-        {"action": "send_password_reset", "_selected_action": [world.bg_handler.pk]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:authorities_user_changelist"),
+            {"action": "send_password_reset", "_selected_action": [world.bg_handler.pk]},
+        )
     assert [m.to for m in mail.outbox] == [[world.bg_handler.email]]
     assert LogEntry.objects.filter(object_id=str(world.bg_handler.pk), user=world.bg_helpdesk).exists()
 

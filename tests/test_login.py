@@ -17,8 +17,9 @@ def test_it_stops_login_attempts_after_too_many_failures(client, world):
     assert "Too many failed login attempts" in " ".join(response.context["form"].non_field_errors())
 
 
-def test_a_user_resets_their_password_by_mail_in_their_language(client, world):
-    response = client.post(reverse("account_reset_password"), {"email": world.stranger.email})
+def test_a_user_resets_their_password_by_mail_in_their_language(client, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": world.stranger.email})
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.to == [world.stranger.email]
