@@ -1,11 +1,10 @@
 """The activity page: an authority's, a coordinator's scope's or the whole portal's figures."""
 
-import csv
 import datetime
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from authorities.auth import authorities_in_scope
 from authorities.models import Authority, LegislativeArea
 from authorities.services import page_seen
+from imi.csv_export import csv_response
 from requests_app import statistics
 
 PERIODS = [3, 6, 12, 24]
@@ -114,22 +114,12 @@ def activity(request):
 
 
 def _csv(monthly, indicators, start, end):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="activity-{start:%Y-%m}-{end:%Y-%m}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([_("Month"), _("Sent"), _("Received")])
-    for month, sent, received in monthly:
-        writer.writerow([month.strftime("%Y-%m"), sent, received])
-    writer.writerow([])
-    writer.writerow([_("Indicator"), _("Value"), _("Unit"), _("Assessment"), _("Requests counted")])
+    rows = [[month.strftime("%Y-%m"), sent, received] for month, sent, received in monthly]
+    rows.append([])
+    rows.append([_("Indicator"), _("Value"), _("Unit"), _("Assessment"), _("Requests counted")])
     for indicator in indicators:
-        writer.writerow(
-            [
-                indicator.label,
-                "" if indicator.value is None else indicator.value,
-                indicator.unit,
-                indicator.colour or "",
-                indicator.count,
-            ]
-        )
-    return response
+        value = "" if indicator.value is None else indicator.value
+        rows.append([indicator.label, value, indicator.unit, indicator.colour or "", indicator.count])
+    return csv_response(
+        filename=f"activity-{start:%Y-%m}-{end:%Y-%m}.csv", header=[_("Month"), _("Sent"), _("Received")], rows=rows
+    )

@@ -145,7 +145,9 @@ def test_the_activity_page_and_its_csv(client, world):
     response = client.get(reverse("requests:activity"))
     assert response.status_code == 200
     assert response.context["scope"] == "authority"
-    rows = list(csv.reader(io.StringIO(client.get(reverse("requests:activity"), {"format": "csv"}).content.decode())))
+    rows = list(
+        csv.reader(io.StringIO(client.get(reverse("requests:activity"), {"format": "csv"}).content.decode("utf-8-sig")))
+    )
     assert rows[0] == ["Month", "Sent", "Received"]
     assert rows[12][1:] == ["0", "1"]
     assert ["Accepted within 7 days", "100.0", "%", "green", "1"] in rows
