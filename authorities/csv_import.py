@@ -38,6 +38,7 @@ from authorities.auth import authorities_in_scope
 from authorities.models import WORKING_LANGUAGES, Authority, Competence, Country, LegislativeArea
 from authorities.services import authority_search_refresh
 from imi.csv_export import csv_bytes, unescape_cell
+from registers.forms import WebAddressField
 from registers.models import Register
 from registers.services import register_search_refresh
 
@@ -609,7 +610,7 @@ class RegisterCsv(CsvFormat):
                     ("description_en", forms.CharField(required=False)),
                     (
                         "url",
-                        forms.URLField(max_length=Register._meta.get_field("url").max_length, assume_scheme="https"),
+                        WebAddressField(max_length=Register._meta.get_field("url").max_length),
                     ),
                     ("coverage", forms.CharField(required=False)),
                 ],

@@ -2,17 +2,21 @@
 
 ``check_url`` asks one address with a plain GET (standard library only) and follows
 at most ``MAX_REDIRECTS`` redirects itself, so a loop or a long chain is reported as
-such. ``check_register`` keeps the history (a ``LinkCheck`` row per check) and the
+such. An LDA types the address, so before each hop the host name is resolved and
+every address checked: the checker visits only the public internet, on ports 80 and
+443, and connects to the address it checked (``resolve``); anything else is a failed
+check with the reason, never a request into the worker's own network.
+
+``check_register`` keeps the history (a ``LinkCheck`` row per check) and the
 count of failures in a row; when it reaches ``IMI_REGISTER_FAILURES_BEFORE_ALERT``
 the LDAs of the managing authority are told, once, in the same transaction.
 """
 
 import http.client
+import ipaddress
 import logging
 import socket
 import ssl
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from authorities.models import User
 from imi.mail import send_to_user
@@ -31,10 +36,17 @@ from registers.selectors import review_due_before
 logger = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
-SCHEMES = {"http", "https"}
+PORTS = {"http": 80, "https": 443}
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 ERROR_LENGTH = LinkCheck._meta.get_field("error").max_length
 URL_LENGTH = LinkCheck._meta.get_field("final_url").max_length
+# Stored in English, shown in the reader's language (the registers page and the alert mail translate them).
+REFUSED_ADDRESS = gettext_noop(
+    "Not checked: the address leads into a local or private network, which the portal does not visit."
+)
+REFUSED_PORT = gettext_noop("Not checked: only web addresses on the standard ports (80 and 443) are visited.")
+# IPv6 prefixes that carry an IPv4 address the packets end up at: NAT64 (RFC 6052).
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 @dataclass(frozen=True)
@@ -51,34 +63,109 @@ class CheckCounts(NamedTuple):
     alerted: int
 
 
+class Refused(Exception):
+    """An address the checker does not visit; ``reason`` is one of the REFUSED_ texts."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
 def user_agent():
     with translation.override("en"):
         return f"{settings.PORTAL_NAME} register link checker (+{settings.SITE_URL})"
 
 
-def _opener():
-    """HTTP and HTTPS only, and no redirect handler: redirects come back as errors and are followed here."""
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(context=ssl.create_default_context()),
-        urllib.request.HTTPDefaultErrorHandler(),
-        urllib.request.HTTPErrorProcessor(),
-    ):
-        opener.add_handler(handler)
-    return opener
+def is_public_address(address):
+    """Whether an IP address is on the public internet: not loopback, private, link-local,
+    multicast, reserved or unspecified, also when an IPv6 address carries an IPv4 one."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 scope ("fe80::1%eth0") is no part of the address
+    if ip.version == 6:
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip in NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            return is_public_address(str(embedded))
+        if ip.is_site_local:
+            return False
+    return ip.is_global and not (
+        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
+    )
+
+
+def _host_allowed(host):
+    """Hosts the settings let through (a test server on 127.0.0.1), whatever their address and port."""
+    return host.lower() in {allowed.lower() for allowed in settings.IMI_LINK_CHECK_ALLOWED_HOSTS}
+
+
+def resolve(host, port):
+    """The addresses to connect to for ``host``, each one checked; raises ``Refused`` if any is not public.
+
+    The connection then goes to these very addresses, so a name that resolves differently a moment
+    later (DNS rebinding) does not lead anywhere unchecked.
+    """
+    allowed = _host_allowed(host)
+    if not allowed and port not in PORTS.values():
+        raise Refused(REFUSED_PORT)
+    addresses = [
+        (family, sockaddr)
+        for family, _type, _proto, _name, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    ]
+    if not allowed and not all(is_public_address(sockaddr[0]) for _family, sockaddr in addresses):
+        raise Refused(REFUSED_ADDRESS)
+    return addresses
+
+
+def _connect_to(addresses):
+    """A replacement for socket.create_connection that connects only to already checked addresses."""
+
+    def create_connection(_address, timeout, source_address=None):
+        error = OSError("No address to connect to.")
+        for family, sockaddr in addresses:
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            try:
+                sock.settimeout(timeout)
+                if source_address:
+                    sock.bind(source_address)
+                sock.connect(sockaddr)
+                return sock
+            except OSError as failure:
+                sock.close()
+                error = failure
+        raise error
+
+    return create_connection
+
+
+def _get(parts, addresses, timeout):
+    """GET one address over a connection to the checked addresses; (status, reason, Location)."""
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            parts.hostname, parts.port, timeout=timeout, context=ssl.create_default_context()
+        )
+    else:
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    # The host name still goes into the Host header and the TLS handshake (certificate check);
+    # only the connection itself is made to the address checked above.
+    connection._create_connection = _connect_to(addresses)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    headers = {"User-Agent": user_agent(), "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    try:
+        connection.request("GET", target, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.reason, response.getheader("Location")
+    finally:
+        connection.close()
 
 
 def _reason(error):
-    reason = getattr(error, "reason", error)
-    if isinstance(reason, socket.gaierror):
-        return f"The host name could not be resolved ({reason.strerror or reason})."
-    if isinstance(reason, ssl.SSLError):
-        return f"Secure connection failed ({reason})."
-    if isinstance(reason, ConnectionRefusedError):
+    if isinstance(error, socket.gaierror):
+        return f"The host name could not be resolved ({error.strerror or error})."
+    if isinstance(error, ssl.SSLError | ssl.CertificateError):
+        return f"Secure connection failed ({error})."
+    if isinstance(error, ConnectionRefusedError):
         return "The connection was refused."
-    return f"Could not connect ({reason})."
+    return f"Could not connect ({error})."
 
 
 def _failed(url, error, status_code=None):
@@ -86,42 +173,44 @@ def _failed(url, error, status_code=None):
 
 
 def check_url(url, timeout=None):
-    """GET an address, following up to five redirects; a ``CheckResult``, never an exception."""
+    """GET an address, following up to five redirects; a ``CheckResult``, never an exception.
+
+    Every hop is resolved and checked before the checker connects to it: addresses in local or
+    private networks, and ports other than 80 and 443, are refused unless the host is in
+    ``IMI_LINK_CHECK_ALLOWED_HOSTS``. The checker connects directly, never through a proxy, which
+    would connect to addresses it has not checked.
+    """
     if timeout is None:
         timeout = settings.IMI_LINK_CHECK_TIMEOUT_SECONDS
-    opener = _opener()
-    headers = {"User-Agent": user_agent(), "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
     current = iri_to_uri(url.strip())
     seen = set()
     for _hop in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(current)
-        if parts.scheme.lower() not in SCHEMES or not parts.hostname:
-            return _failed(current, f"Only http and https addresses are checked: {current}")
         seen.add(current)
         try:
-            # The scheme was checked just above, and the opener knows only http and https.
-            request = urllib.request.Request(current, headers=headers, method="GET")  # noqa: S310
-            with opener.open(request, timeout=timeout) as response:
-                return CheckResult(ok=True, status_code=response.status, final_url=response.url or current)
-        except urllib.error.HTTPError as error:
-            location = error.headers.get("Location") if error.headers else None
-            error.close()
-            if error.code not in REDIRECT_CODES:
-                return _failed(current, f"HTTP {error.code} {error.reason}", error.code)
-            if not location:
-                return _failed(current, f"HTTP {error.code} without a Location to go to.", error.code)
-            target = iri_to_uri(urljoin(current, location))
-            if target in seen:
-                return _failed(current, f"Redirect loop: {current} redirects back to {target}.", error.code)
-            current = target
+            parts = urlsplit(current)
+            scheme = parts.scheme.lower()
+            if scheme not in PORTS or not parts.hostname:
+                return _failed(current, f"Only http and https addresses are checked: {current}")
+            addresses = resolve(parts.hostname, parts.port or PORTS[scheme])
+            status, reason, location = _get(parts._replace(scheme=scheme), addresses, timeout)
+        except Refused as refusal:
+            return _failed(current, refusal.reason)
         except TimeoutError:
             return _failed(current, f"No answer within {timeout} seconds.")
-        except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError):
-                return _failed(current, f"No answer within {timeout} seconds.")
+        except (socket.gaierror, ssl.SSLError, ssl.CertificateError, ConnectionRefusedError) as error:
             return _failed(current, _reason(error))
-        except (http.client.HTTPException, OSError, ValueError) as error:
+        except (http.client.HTTPException, OSError, ValueError, UnicodeError) as error:
             return _failed(current, f"{type(error).__name__}: {error}")
+        if 200 <= status < 300:
+            return CheckResult(ok=True, status_code=status, final_url=current)
+        if status not in REDIRECT_CODES:
+            return _failed(current, f"HTTP {status} {reason}", status)
+        if not location:
+            return _failed(current, f"HTTP {status} without a Location to go to.", status)
+        target = iri_to_uri(urljoin(current, location))
+        if target in seen:
+            return _failed(current, f"Redirect loop: {current} redirects back to {target}.", status)
+        current = target
     return _failed(current, f"Too many redirects (more than {MAX_REDIRECTS}).")
 
 
@@ -163,7 +252,8 @@ def check_register(register, *, timeout=None):
                     context={
                         "register": locked,
                         "check": check,
-                        "error": check.error,
+                        # The reason is stored in English; the mail is rendered in the LDA's language.
+                        "error": gettext_lazy(check.error),
                         "failures": locked.consecutive_failures,
                         "link": link,
                     },

@@ -1,12 +1,23 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import WORKING_LANGUAGES, Country, LegislativeArea
 
 
+class WebAddressField(forms.URLField):
+    """A web page's address: http or https only, the schemes the link checker visits."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class RegisterForm(forms.Form):
-    url = forms.URLField(label=_("Web address"), max_length=500, assume_scheme="https")
+    url = WebAddressField(label=_("Web address"), max_length=500)
     coverage = forms.CharField(
         label=_("What it covers"),
         required=False,

@@ -1,7 +1,7 @@
 """Checking the registers' web addresses, and reminding their LDAs to review them.
 
-The addresses are those of a small web server the tests start on 127.0.0.1: the
-checks never leave the machine.
+The addresses are those of a small web server the tests start on 127.0.0.1, which
+the settings allow the checker to visit: the checks never leave the machine.
 """
 
 import datetime
@@ -85,10 +85,9 @@ def site():
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch):
-    """Whatever the machine's proxy settings, the local server is reached directly."""
-    for name in ("no_proxy", "NO_PROXY"):
-        monkeypatch.setenv(name, "127.0.0.1,localhost")
+def _local_server_allowed(settings):
+    """The checker visits no local address unless the settings allow its host (tests/test_link_check_addresses.py)."""
+    settings.IMI_LINK_CHECK_ALLOWED_HOSTS = ["127.0.0.1"]
 
 
 @pytest.fixture

@@ -297,6 +297,9 @@ IMI_REGISTER_REVIEW_MONTHS = env.int("IMI_REGISTER_REVIEW_MONTHS", default=12)
 IMI_REGISTER_FAILURES_BEFORE_ALERT = env.int("IMI_REGISTER_FAILURES_BEFORE_ALERT", default=3)
 # How long the link check waits for a register's web site to answer, in seconds.
 IMI_LINK_CHECK_TIMEOUT_SECONDS = env.int("IMI_LINK_CHECK_TIMEOUT_SECONDS", default=10)
+# Host names the link check visits although they lead into a private network or use another port than
+# 80 or 443 (the tests' own web server). Empty in production: the checker visits only the public internet.
+IMI_LINK_CHECK_ALLOWED_HOSTS = env.list("IMI_LINK_CHECK_ALLOWED_HOSTS", default=[])
 IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
