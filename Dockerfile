@@ -59,5 +59,13 @@ RUN mkdir -p /app/private-media && chown app:app /app/private-media
 
 USER app
 
+# gunicorn's own limits on what it reads before the portal sees a request: the
+# request line, the number and size of headers, and how long a worker waits.
+# Every gunicorn started from this image reads them (the CMD below and the
+# compose file's web services). It has no limit on the body: the portal refuses
+# a body over IMI_MAX_REQUEST_BYTES before reading it, and in production the
+# reverse proxy in front sets client_max_body_size (SECURITY.md).
+ENV GUNICORN_CMD_ARGS="--limit-request-line 4094 --limit-request-fields 50 --limit-request-field_size 8190 --timeout 30"
+
 EXPOSE 8000
 CMD ["gunicorn", "imi.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

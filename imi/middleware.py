@@ -1,10 +1,62 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+
+class RequestSizeLimitMiddleware:
+    """A request body larger than ``IMI_MAX_REQUEST_BYTES`` is refused (413) before anything reads it.
+
+    The size is the one the client announces (Content-Length): Django reads no more than that.
+    A body without it (``Transfer-Encoding: chunked``) is never read by Django, which would take
+    it for an empty form: it gets 411, "length required", instead. The page is the standalone
+    error page (no database, no session) in the language of the browser or the language cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0  # Django reads nothing of a body whose length it cannot read either
+        if size > settings.IMI_MAX_REQUEST_BYTES:
+            return _refusal(
+                request,
+                413,
+                gettext_lazy("The file is too large"),
+                gettext_lazy(
+                    "The portal takes files of at most %(size)s. Go back and choose a smaller file, "
+                    "or send several smaller files one after the other."
+                ),
+            )
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return _refusal(
+                request,
+                411,
+                gettext_lazy("The request could not be read"),
+                gettext_lazy("The portal needs to know the size of what is sent. Go back and send the form again."),
+            )
+        return self.get_response(request)
+
+
+def _refusal(request, status, heading, explanation):
+    with translation.override(translation.get_language_from_request(request)):
+        size = filesizeformat(settings.IMI_MAX_UPLOAD_BYTES)
+        context = {"portal_name": settings.PORTAL_NAME, "heading": heading, "explanation": explanation % {"size": size}}
+        response = HttpResponse(render_to_string("errors/standalone.html", context), status=status)
+    # Placed before the security middleware, so the headers it and the CSP middleware add are set here.
+    response.headers["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
 
 
 class UserLanguageMiddleware:

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body too large is refused before anything reads it.
+    "imi.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -301,6 +303,14 @@ IMI_LINK_CHECK_TIMEOUT_SECONDS = env.int("IMI_LINK_CHECK_TIMEOUT_SECONDS", defau
 # 80 or 443 (the tests' own web server). Empty in production: the checker visits only the public internet.
 IMI_LINK_CHECK_ALLOWED_HOSTS = env.list("IMI_LINK_CHECK_ALLOWED_HOSTS", default=[])
 IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# The largest request body taken at all (imi.middleware.RequestSizeLimitMiddleware answers 413 before reading
+# it): a form carries one file at most, so an upload and a margin for the rest of the form.
+IMI_MAX_REQUEST_BYTES = env.int("IMI_MAX_REQUEST_BYTES", default=IMI_MAX_UPLOAD_BYTES + 2 * 1024 * 1024)
+# Django's own limits behind it: form fields other than files held in memory, uploads kept in memory
+# before they go to a temporary file, and how many files one request may carry.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=10)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
 # How long a coordinator's justified access to blocked data lasts.
