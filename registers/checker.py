@@ -253,7 +253,7 @@ def check_register(register, *, timeout=None):
                         "register": locked,
                         "check": check,
                         # The reason is stored in English; the mail is rendered in the LDA's language.
-                        "error": gettext_lazy(check.error),
+                        "error": gettext_lazy(check.error) if check.error else "",
                         "failures": locked.consecutive_failures,
                         "link": link,
                     },

@@ -16,6 +16,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from registers import checker
@@ -249,3 +250,20 @@ def test_the_register_form_takes_only_web_addresses(world):
         assert "url" in form(url).errors
     assert "url" not in form("https://registers.example/guides").errors
     assert "url" not in form("registers.example/guides").errors  # https is assumed
+
+
+def test_the_lda_is_told_why_the_address_was_not_checked(
+    world, settings, connections, django_capture_on_commit_callbacks
+):
+    settings.IMI_REGISTER_FAILURES_BEFORE_ALERT = 1
+    register = Register.objects.create(
+        name="Регистър на екскурзоводите",
+        country=world.bg_authority.country,
+        authority=world.bg_authority,
+        url="http://10.0.0.5/registers",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _check, alerted = checker.check_register(register, timeout=2)
+    assert alerted
+    (message,) = [message for message in mail.outbox if world.bg_lda.email in message.to]
+    assert "local or private network" in message.body
