@@ -9,6 +9,7 @@ in ``imi.tasks`` delivers what is left, so a broker or mail server outage loses 
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -83,6 +84,22 @@ def queue_mail(*, user, template, language, subject, text, html, to_email="", li
     return message
 
 
+def send_again(*, messages):
+    """Give failed mails a fresh start: pending again, no attempt counted, delivered after the commit.
+
+    Returns how many were failed and start again; if they fail ten times more, they are failed
+    (and unseen) again.
+    """
+    now = timezone.now()
+    ids = list(messages.filter(state=OutboxMessage.State.FAILED).values_list("pk", flat=True))
+    OutboxMessage.objects.filter(pk__in=ids).update(
+        state=OutboxMessage.State.PENDING, attempts=0, next_attempt_at=now, failed_at=None, seen_at=None, seen_by=None
+    )
+    for message_id in ids:
+        transaction.on_commit(partial(_queue, message_id))
+    return len(ids)
+
+
 def send_digests():
     """Gather each user's held mails into one digest mail; returns how many digests were made."""
     from authorities.models import User
@@ -146,10 +163,12 @@ def deliver(message_id):
         except Exception as error:
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if message.attempts >= MAX_ATTEMPTS:
+                # Given up: listed for superusers and the coordinators of the recipient until one looks.
                 message.state = OutboxMessage.State.FAILED
+                message.failed_at = timezone.now()
             delay = RETRY_DELAYS[min(message.attempts - 1, len(RETRY_DELAYS) - 1)]
             message.next_attempt_at = timezone.now() + delay
-            message.save(update_fields=["attempts", "last_error", "state", "next_attempt_at"])
+            message.save(update_fields=["attempts", "last_error", "state", "failed_at", "next_attempt_at"])
             logger.warning("Mail %s not delivered (attempt %s): %s", message.pk, message.attempts, error)
             return False
         message.state = OutboxMessage.State.SENT

@@ -37,11 +37,18 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the last attempt allowed failed; who first opened the list of failed mails after that.
+    failed_at = models.DateTimeField(null=True, blank=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+    seen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["next_attempt_at"], name="outbox_pending_idx", condition=models.Q(state="pending")),
+            models.Index(fields=["failed_at"], name="outbox_failed_idx", condition=models.Q(state="failed")),
         ]
 
     def __str__(self):

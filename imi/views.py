@@ -1,13 +1,16 @@
 import sys
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +19,9 @@ from django.views.i18n import set_language as django_set_language
 from authorities.models import Authority, Country
 from authorities.selectors import getting_started, user_home_summary
 from authorities.services import getting_started_toggle, language_set, page_seen
+from imi import mail
 from imi.models import HelpPage, OutboxMessage
+from imi.selectors import answers_for_mail, failed_mails_visible_to
 from requests_app.selectors import my_tasks
 
 
@@ -119,6 +124,36 @@ def set_language(request):
         language_set(user=request.user, language=language)
     # Django's view sets the cookie and only follows a "next" address of this site.
     return django_set_language(request)
+
+
+@login_required
+def failed_mails(request):
+    """The mails given up after the last attempt, to the users the person looks after; opening it marks them seen."""
+    if not answers_for_mail(request.user):
+        raise Http404
+    failed = failed_mails_visible_to(request.user).select_related("recipient__authority", "seen_by")
+    page = Paginator(failed.order_by("-failed_at", "-pk"), 50).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    unseen = [message.pk for message in shown if message.seen_at is None]
+    if unseen:
+        # Seen by whoever first has them in front of them: the alert of everyone else goes too.
+        OutboxMessage.objects.filter(pk__in=unseen, seen_at__isnull=True).update(
+            seen_at=timezone.now(), seen_by=request.user
+        )
+    return render(request, "mail/failed.html", {"page": page, "mails": shown, "query": ""})
+
+
+@login_required
+@require_POST
+def failed_mail_send_again(request, pk):
+    message = get_object_or_404(failed_mails_visible_to(request.user), pk=pk)
+    if mail.send_again(messages=OutboxMessage.objects.filter(pk=message.pk, recipient__is_active=True)):
+        messages.success(request, _("The mail to %(email)s will be sent again.") % {"email": message.to_email})
+    else:
+        messages.error(
+            request, _("The account of %(email)s is deactivated: nothing was sent.") % {"email": message.to_email}
+        )
+    return redirect("failed_mails")
 
 
 @login_required
