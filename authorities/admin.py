@@ -13,6 +13,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -28,14 +30,33 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from authorities import audit, csv_import, services
+from authorities import audit, auth, csv_import, services
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, Competence, Country, LegislativeArea, NationalHelpdesk, Role, User
 from imi.csv_export import csv_response
 from registers.models import Register
 
 
-class StaffAccessMixin:
+class BoundedChangeList(ChangeList):
+    """Django's list, which takes a date hierarchy out of the calendar's range for a bad filter.
+
+    Django builds the dates of ``?<field>__year=...`` itself and fails on a year past 9999
+    (a ValueError or an OverflowError); a bad filter is answered by the list without it.
+    """
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class BoundedChangeListMixin:
+    def get_changelist(self, request, **kwargs):
+        return BoundedChangeList
+
+
+class StaffAccessMixin(BoundedChangeListMixin):
     """Admin pages open to coordinators and helpdesk staff, not only to holders of Django permissions."""
 
     def has_module_permission(self, request):
@@ -326,6 +347,8 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
     ]
     filter_horizontal = ["coordinated_areas"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Authority.get_absolute_url is the viewer's own authority page, not this one.
+    view_on_site = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=authorities_in_scope(request.user).values("pk"))
@@ -347,7 +370,7 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "country" and not request.user.is_superuser:
-            kwargs["queryset"] = Country.objects.filter(pk=request.user.authority.country_id)
+            kwargs["queryset"] = auth.countries_in_scope(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
@@ -397,9 +420,17 @@ class RoleInline(admin.TabularInline):
 
 
 class UserInviteForm(forms.ModelForm):
+    actor = None  # the user filling the form in, set by UserAdmin.get_form
+
     class Meta:
         model = User
         fields = ["full_name", "email", "preferred_language", "authority", "is_lda"]
+
+    def clean_authority(self):
+        authority = self.cleaned_data.get("authority")
+        if not auth.can_invite_to(self.actor, authority):
+            raise ValidationError(_("You cannot register users in this authority."))
+        return authority
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -409,7 +440,11 @@ class UserInviteForm(forms.ModelForm):
 
 
 class UserChangeForm(forms.ModelForm):
-    """A user's details. A move to another authority is checked here, so a refused move saves nothing else."""
+    """A user's details. A move, a new login address and a (de)activation are checked here by the
+    services' own checks (the instance is still the stored user), so a refused change saves nothing else.
+    """
+
+    actor = None  # the user filling the form in, set by UserAdmin.get_form
 
     class Meta:
         model = User
@@ -430,8 +465,20 @@ class UserChangeForm(forms.ModelForm):
     def clean_authority(self):
         authority = self.cleaned_data.get("authority")
         if authority != self.instance.authority:
-            services.user_move_check(user=self.instance, authority=authority)
+            services.user_move_check(actor=self.actor, user=self.instance, authority=authority)
         return authority
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email != self.instance.email.lower():
+            services.user_email_change_check(actor=self.actor, user=self.instance, email=email)
+        return email
+
+    def clean_is_active(self):
+        is_active = self.cleaned_data["is_active"]
+        if is_active != self.instance.is_active:
+            services.user_active_check(actor=self.actor, user=self.instance, is_active=is_active)
+        return is_active
 
 
 @admin.register(User)
@@ -440,7 +487,6 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
     list_filter = ["is_active", "is_lda", "authority__country"]
     search_fields = ["full_name", "email", "authority__official_name"]
     list_select_related = ["authority"]
-    readonly_fields = ["last_login", "date_joined", "mfa_status"]
     inlines = [RoleInline]
     actions = ["send_password_reset", "reset_mfa", "deactivate", "reactivate"]
     add_form = UserInviteForm
@@ -452,20 +498,34 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
         if obj is None:
             return UserInviteForm.Meta.fields
         fields = ["full_name", "email", "phone", "preferred_language", "authority", "is_lda", "is_active"]
-        if request.user.is_superuser:
+        if auth.can_grant_rights(request.user):
             fields += ["helpdesk_country", "is_superuser"]
         return fields + ["absent_from", "absent_until", "last_login", "date_joined", "mfa_status"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined", "mfa_status"]
+        if obj is None or auth.can_grant_rights(request.user):
+            return readonly
+        # A login address is where password resets go: a superuser's to change (auth.can_change_login_address).
+        readonly.append("email")
+        if auth.holds_rights_beyond_an_authority(obj):
+            # The account of a coordinator or a helpdesk member is in a superuser's hands.
+            readonly += ["authority", "is_lda", "is_active"]
+        return readonly
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = self.add_form if obj is None else UserChangeForm
-        return super().get_form(request, obj, **kwargs)
+        form = super().get_form(request, obj, **kwargs)
+        form.actor = request.user  # a class made for this request by modelform_factory
+        return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "authority" and not request.user.is_superuser:
-            kwargs["queryset"] = authorities_in_scope(request.user)
+        if db_field.name == "authority":
+            # Coordinator authorities are offered to superusers only: their users are coordinators.
+            kwargs["queryset"] = auth.authorities_open_to_placement_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
@@ -489,46 +549,83 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
             user = services.user_invite(invited_by=request.user, **form.cleaned_data)
             obj.pk = user.pk
             return
-        if "authority" in form.changed_data:
-            new_authority = obj.authority
+        # UserChangeForm has checked these with the services' checks; the services make them.
+        changed = form.changed_data
+        new_email, new_authority, new_active = obj.email, obj.authority, obj.is_active
+        if "email" in changed:
+            obj.email = form.initial["email"]
+        if "authority" in changed:
             obj.authority_id = form.initial["authority"]
-            super().save_model(request, obj, form, change)
-            # UserChangeForm has checked the move with services.user_move_check.
-            services.user_move(actor=request.user, user=obj, authority=new_authority)
-            return
+        if "is_active" in changed:
+            obj.is_active = form.initial["is_active"]
         super().save_model(request, obj, form, change)
+        if "email" in changed:
+            services.user_email_change(actor=request.user, user=obj, email=new_email)
+        if "authority" in changed:
+            services.user_move(actor=request.user, user=obj, authority=new_authority)
+        if "is_active" in changed:
+            change_activity = services.user_reactivate if new_active else services.user_deactivate
+            change_activity(actor=request.user, user=obj)
+
+    def _refuse_accounts_beyond_reach(self, request, queryset):
+        """The users of the selection the actor may act on; says which were left out (auth.can_manage_account)."""
+        users = list(queryset.select_related("authority"))
+        allowed = [user for user in users if auth.can_manage_account(request.user, user)]
+        refused = [user for user in users if user not in allowed]
+        if refused:
+            self.message_user(
+                request,
+                _(
+                    "Only a superuser manages the account of a coordinator, a helpdesk member or a superuser. "
+                    "Left unchanged: %(names)s."
+                )
+                % {"names": ", ".join(str(user) for user in refused)},
+                messages.ERROR,
+            )
+        return allowed
 
     @admin.action(description=gettext_lazy("Send a password reset e-mail"))
     def send_password_reset(self, request, queryset):
-        for user in queryset.filter(is_active=True):
+        users = self._refuse_accounts_beyond_reach(request, queryset.filter(is_active=True))
+        for user in users:
             form = ResetPasswordForm(data={"email": user.email})
             if form.is_valid():
                 form.save(request)
                 audit.record(actor=request.user, obj=user, message=_("Password reset e-mail sent."))
-        self.message_user(request, _("Password reset e-mails have been sent."), messages.SUCCESS)
+        if users:
+            self.message_user(request, _("Password reset e-mails have been sent."), messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Reset the authenticator app (MFA)"))
     def reset_mfa(self, request, queryset):
-        for user in queryset:
+        users = self._refuse_accounts_beyond_reach(request, queryset)
+        for user in users:
             deleted, _details = Authenticator.objects.filter(user=user).delete()
             if deleted:
                 audit.record(actor=request.user, obj=user, message=_("Authenticator app reset."))
-        self.message_user(request, _("The selected users will set up their authenticator app again."), messages.SUCCESS)
+        if users:
+            self.message_user(
+                request, _("The selected users will set up their authenticator app again."), messages.SUCCESS
+            )
+
+    def _set_active(self, request, queryset, change_activity, done_message):
+        done = False
+        for user in queryset.select_related("authority"):
+            try:
+                change_activity(actor=request.user, user=user)
+            except ValidationError as error:
+                self.message_user(request, f"{user}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                done = True
+        if done:
+            self.message_user(request, done_message, messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Deactivate the selected users"))
     def deactivate(self, request, queryset):
-        for user in queryset:
-            try:
-                services.user_deactivate(actor=request.user, user=user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-        self.message_user(request, _("The selected users have been deactivated."), messages.SUCCESS)
+        self._set_active(request, queryset, services.user_deactivate, _("The selected users have been deactivated."))
 
     @admin.action(description=gettext_lazy("Reactivate the selected users"))
     def reactivate(self, request, queryset):
-        for user in queryset:
-            services.user_reactivate(actor=request.user, user=user)
-        self.message_user(request, _("The selected users have been reactivated."), messages.SUCCESS)
+        self._set_active(request, queryset, services.user_reactivate, _("The selected users have been reactivated."))
 
 
 @admin.register(LogEntry)

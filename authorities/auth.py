@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from authorities.models import Authority, User
+from authorities.models import Authority, Country, User
 
 
 def authorities_in_scope(user):
@@ -51,8 +51,89 @@ def colleagues_managed_by(user):
     return User.objects.filter(authority_id=user.authority_id)
 
 
+def countries_in_scope(user):
+    """The countries whose authorities a coordinator, a helpdesk or a superuser may add or keep."""
+    if not user.is_authenticated or not user.is_active:
+        return Country.objects.none()
+    if user.is_superuser:
+        return Country.objects.all()
+    ids = [user.helpdesk_country_id] if user.is_helpdesk_staff else []
+    if user.is_coordinator:
+        ids.append(user.authority.country_id)
+    return Country.objects.filter(pk__in=ids)
+
+
+# Who may grant which right.
+#
+# The rights that reach beyond one authority -- a coordinator's (held by every user of a
+# coordinator authority), a national helpdesk's, a superuser's, and with any of them the
+# admin site (User.is_staff) -- are granted and taken back by a superuser only: never as a
+# side effect of a move, an invitation or a change of login address. The admin's form
+# choices, its form checks, its actions and the services all ask the functions below.
+
+
+def holds_rights_beyond_an_authority(user):
+    """A coordinator (also of an authority not yet validated), a helpdesk member or a superuser."""
+    return (
+        user.is_superuser
+        or user.helpdesk_country_id is not None
+        or (user.authority_id is not None and user.authority.is_coordinator)
+    )
+
+
+def can_grant_rights(actor):
+    """Whether the actor may make someone a coordinator, a helpdesk member, staff or a superuser."""
+    return actor.is_authenticated and actor.is_active and actor.is_superuser
+
+
+def can_place_user_in(actor, authority):
+    """Whether the actor may move or invite a user into the authority.
+
+    A coordinator authority's users are coordinators; a user of no authority is helpdesk staff or a superuser.
+    """
+    if can_grant_rights(actor):
+        return True
+    return authority is not None and not authority.is_coordinator
+
+
+def authorities_open_to_placement_by(actor):
+    """The authorities the actor may move or invite users into, for the admin's choices."""
+    if can_grant_rights(actor):
+        return Authority.objects.all()
+    return authorities_in_scope(actor).filter(coordinator_type=Authority.CoordinatorType.NONE)
+
+
+def can_manage_account(actor, user):
+    """Whether the actor may act on the user's account: authenticator, password reset, activation, authority.
+
+    The accounts of coordinators, helpdesk members and superusers are in a superuser's hands, so
+    that nobody takes over an account with more rights than their own. The LDA of a coordinator
+    authority keeps its colleagues, who hold the same rights as the LDA. Whether the user is in
+    the actor's reach at all is the scope's question (``users_in_scope``, ``colleagues_managed_by``).
+    """
+    if not (actor.is_authenticated and actor.is_active):
+        return False
+    if actor.is_superuser:
+        return True
+    if user.is_superuser or user.helpdesk_country_id is not None:
+        return False
+    if user.authority_id is not None and user.authority.is_coordinator:
+        return actor.is_lda and actor.authority_id == user.authority_id and actor.pk != user.pk
+    return True
+
+
+def can_change_login_address(actor, user):
+    """A login address is where password resets go: changing it is a superuser's act."""
+    return can_grant_rights(actor)
+
+
 def can_invite_to(user, authority):
-    """LDAs invite to their authority; coordinators and helpdesks to any authority of their scope."""
+    """LDAs invite to their authority; coordinators and helpdesks to the authorities of their scope
+    they may place users in (see can_place_user_in); only superusers register users of no authority."""
+    if authority is None:
+        return can_grant_rights(user)
     if can_manage_authority(user, authority):
         return True
+    if not can_place_user_in(user, authority):
+        return False
     return authorities_in_scope(user).filter(pk=authority.pk).exists()

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities import audit
+from authorities import audit, auth
 from authorities.models import Authority, Backup, Invitation, Role, User
 from imi.mail import send_to_user
 
@@ -23,6 +24,10 @@ def _token_hash(token):
 @transaction.atomic
 def user_invite(*, invited_by, authority, email, full_name, preferred_language, is_lda=False, helpdesk_country=None):
     """Register a person and send them a link to set their password."""
+    if not auth.can_invite_to(invited_by, authority):
+        raise ValidationError({"authority": _("You cannot register users in this authority.")})
+    if helpdesk_country is not None and not auth.can_grant_rights(invited_by):
+        raise ValidationError(_("Only a superuser makes someone a member of a national helpdesk."))
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("A user with this e-mail address is already registered.")})
@@ -86,21 +91,66 @@ def invitation_accept(*, invitation, password):
     return user
 
 
-def user_deactivate(*, actor, user):
-    """Users are never deleted: their requests and history stay attributable."""
-    if user.pk == actor.pk:
+def user_active_check(*, actor, user, is_active):
+    """Raise ValidationError unless the actor may deactivate (or reactivate) the user."""
+    if not is_active and user.pk == actor.pk:
         raise ValidationError(_("You cannot deactivate your own account."))
+    if not auth.can_manage_account(actor, user):
+        raise ValidationError(
+            _("Only a superuser manages the account of a coordinator, a helpdesk member or a superuser.")
+        )
+
+
+def user_deactivate(*, actor, user):
+    """Users are never deleted: their requests and history stay attributable.
+
+    The sessions and password reset links of the user end for good: a reactivation does not
+    bring them back (User.sessions_revoked_at).
+    """
+    user_active_check(actor=actor, user=user, is_active=False)
     if user.is_active:
         user.is_active = False
-        user.save(update_fields=["is_active"])
+        user.sessions_revoked_at = timezone.now()
+        user.save(update_fields=["is_active", "sessions_revoked_at"])
         audit.record(actor=actor, obj=user, message=_("Deactivated."))
 
 
 def user_reactivate(*, actor, user):
+    user_active_check(actor=actor, user=user, is_active=True)
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
         audit.record(actor=actor, obj=user, message=_("Reactivated."))
+
+
+def user_email_change_check(*, actor, user, email):
+    """Raise ValidationError unless the actor may give the user this login address."""
+    if not auth.can_change_login_address(actor, user):
+        raise ValidationError(_("Only a superuser changes a login address."))
+    if User.objects.filter(email__iexact=email.strip()).exclude(pk=user.pk).exists():
+        raise ValidationError(_("A user with this e-mail address is already registered."))
+
+
+@transaction.atomic
+def user_email_change(*, actor, user, email):
+    """Give a user another login address: a superuser's act, since password resets go there.
+
+    allauth's own records of addresses are dropped with the old address, so that a reset asked
+    for the old one finds nobody.
+    """
+    email = email.strip().lower()
+    user_email_change_check(actor=actor, user=user, email=email)
+    old = User.objects.only("email").get(pk=user.pk).email
+    user.email = email
+    user.save(update_fields=["email"])
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=email).delete()
+    EmailAddress.objects.filter(email__iexact=email).exclude(user=user).delete()
+    if old.lower() != email:
+        audit.record(
+            actor=actor,
+            obj=user,
+            message=_("Changed the login address from %(old)s to %(new)s.") % {"old": old, "new": email},
+        )
 
 
 @transaction.atomic
@@ -125,22 +175,31 @@ def user_roles_set(*, actor, user, is_lda, roles):
         audit.record(actor=actor, obj=user, message=_("Changed roles."))
 
 
-@transaction.atomic
-def user_move_check(*, user, authority):
-    """Raise ValidationError unless the user may be moved to the authority (None: out of every authority)."""
+def user_move_check(*, actor, user, authority):
+    """Raise ValidationError unless the actor may move the user to the authority (None: out of every authority)."""
+    if not auth.can_grant_rights(actor) and (user.authority_id is None or not auth.can_manage_account(actor, user)):
+        # Helpdesk staff and superusers belong to no authority; a coordinator authority's users are coordinators.
+        raise ValidationError(
+            _("Only a superuser moves a coordinator, a helpdesk member, a superuser or a user of no authority.")
+        )
     if user.authority_id is None:
         return
     if authority is None:
         raise ValidationError(_("A user of an authority stays in an authority. To end their access, deactivate them."))
+    if not auth.can_place_user_in(actor, authority):
+        raise ValidationError(
+            _("Only a superuser moves a user into a coordinator authority: its users hold a coordinator's rights.")
+        )
     if user.authority.country_id != authority.country_id:
         raise ValidationError(_("A user can only be moved between authorities of the same country."))
 
 
+@transaction.atomic
 def user_move(*, actor, user, authority):
     """Move a user to another authority of the same country; roles and backups stay behind."""
     if user.authority_id == getattr(authority, "pk", None):
         return
-    user_move_check(user=user, authority=authority)
+    user_move_check(actor=actor, user=user, authority=authority)
     Backup.objects.filter(user=user).delete()
     Backup.objects.filter(backup=user).delete()
     user.roles.all().delete()

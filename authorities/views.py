@@ -140,8 +140,12 @@ def user_deactivate(request, pk):
 def user_reactivate(request, pk):
     colleague = _get_colleague_for_lda(request, pk)
     if request.method == "POST":
-        services.user_reactivate(actor=request.user, user=colleague)
-        messages.success(request, _("%(name)s has been reactivated.") % {"name": colleague.full_name})
+        try:
+            services.user_reactivate(actor=request.user, user=colleague)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s has been reactivated.") % {"name": colleague.full_name})
         return redirect("authorities:my_authority")
     return render(request, "authorities/user_reactivate.html", {"colleague": colleague})
 
@@ -183,6 +187,19 @@ def profile(request):
             "covering_for": [link.user for link in user.covering_links.select_related("user")],
         },
     )
+
+
+@login_required
+def login_address_kept_by_others(request, **kwargs):
+    """allauth's e-mail pages: a user does not change or add their own login address."""
+    messages.info(
+        request,
+        _(
+            "Your login address is kept by your local data administrator or your national helpdesk. "
+            "Ask them if it has to change."
+        ),
+    )
+    return redirect("authorities:profile")
 
 
 @login_required

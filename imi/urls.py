@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from authorities import directory as authority_directory
 from authorities import views as authority_views
+from imi import admin as imi_admin
 from imi import views
 
 admin.site.site_header = _("IMI portal administration")
@@ -34,6 +35,12 @@ urlpatterns = [
     path("directory/authorities/", authority_directory.authority_directory, name="directory"),
     path("directory/authorities/<int:pk>/", authority_directory.authority_profile, name="authority_profile"),
     path("directory/registers/", include("registers.urls")),
+    # Login addresses are kept by the LDA, the helpdesk or a superuser: allauth's e-mail pages are closed.
+    path("accounts/email/", authority_views.login_address_kept_by_others),
+    path("accounts/confirm-email/", authority_views.login_address_kept_by_others),
+    path("accounts/confirm-email/<str:key>/", authority_views.login_address_kept_by_others),
     path("accounts/", include("allauth.urls")),
+    # Before the admin's own, which redirects for any object that exists, in the user's scope or not.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(imi_admin.view_on_site)),
     path("admin/", admin.site.urls),
 ]

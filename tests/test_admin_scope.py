@@ -173,12 +173,15 @@ def test_the_helpdesk_sends_a_password_reset(client, world, django_capture_on_co
 def test_the_helpdesk_resets_mfa(client, world):
     from allauth.mfa.models import Authenticator
 
+    from tests.conftest import with_authenticator
+
+    with_authenticator(world.bg_handler)
     client.force_login(world.bg_helpdesk)
     client.post(
         reverse("admin:authorities_user_changelist"),
-        {"action": "reset_mfa", "_selected_action": [world.bg_coordinator.pk]},
+        {"action": "reset_mfa", "_selected_action": [world.bg_handler.pk]},
     )
-    assert not Authenticator.objects.filter(user=world.bg_coordinator).exists()
+    assert not Authenticator.objects.filter(user=world.bg_handler).exists()
 
 
 def test_only_superusers_change_countries_and_areas(client, world):
