@@ -64,6 +64,6 @@ def test_a_coordinator_opens_the_statistics_of_the_country_and_downloads_the_csv
     page.get_by_role("row", name="Accepted within 7 days").wait_for()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the figures (CSV)").click()
-    content = Path(download.value.path()).read_text(encoding="utf-8")
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")  # the CSV starts with a BOM for Excel
     assert content.startswith("Month,Sent,Received")
     assert "Accepted within 7 days" in content
