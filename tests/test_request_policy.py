@@ -150,7 +150,7 @@ def test_a_user_of_an_authority_pending_validation_cannot_send(client, world, qu
         )
     client.force_login(world.bg_handler)
     assert client.get(reverse("requests:new")).status_code == 302
-    assert client.post(reverse("requests:review", args=[request.pk])).status_code == 200
+    assert client.post(reverse("requests:review", args=[request.pk])).status_code == 404
     request.refresh_from_db()
     assert request.status == Status.DRAFT
 
