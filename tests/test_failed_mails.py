@@ -187,3 +187,22 @@ def test_a_mail_sent_again_that_fails_again_alerts_again(client, world, settings
     message.refresh_from_db()
     assert (message.state, message.attempts, message.seen_at) == (OutboxMessage.State.FAILED, 10, None)
     assert "1 mail could not be delivered." in client.get(reverse("home")).content.decode()
+
+
+def test_a_superuser_sends_failed_mails_again_from_the_admin_s_outbox(
+    client, world, django_capture_on_commit_callbacks
+):
+    failed = failed_mail(world.bg_handler)
+    delivered = failed_mail(world.ro_user)
+    OutboxMessage.objects.filter(pk=delivered.pk).update(state=OutboxMessage.State.SENT)
+    client.force_login(world.superuser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:imi_outboxmessage_changelist"),
+            {"action": "send_again", "_selected_action": [failed.pk, delivered.pk]},
+        )
+    assert response.status_code == 302
+    assert [sent.to for sent in mail.outbox] == [[world.bg_handler.email]]
+    # The outbox is the superusers' alone.
+    client.force_login(world.bg_coordinator)
+    assert client.get(reverse("admin:imi_outboxmessage_changelist")).status_code == 403
