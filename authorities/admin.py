@@ -366,7 +366,10 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
             return []
-        return ["coordinator_type", "coordinated_areas"]
+        readonly = ["coordinator_type", "coordinated_areas"]
+        if obj is not None and not auth.can_change_status_of(request.user, obj):
+            readonly.append("status")
+        return readonly
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "country" and not request.user.is_superuser:
@@ -379,11 +382,24 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
         services.authority_search_refresh(authorities=Authority.objects.filter(pk=form.instance.pk))
 
     def _set_status(self, request, queryset, status, done_message):
+        refused, changed = [], 0
         for authority in queryset.exclude(status=status):
+            if not auth.can_change_status_of(request.user, authority):
+                refused.append(authority.name)
+                continue
             authority.status = status
             authority.save(update_fields=["status", "updated_at"])
             audit.record(actor=request.user, obj=authority, message=done_message)
-        self.message_user(request, done_message, messages.SUCCESS)
+            changed += 1
+        if refused:
+            self.message_user(
+                request,
+                _("Only a superuser changes the status of a coordinator authority. Left unchanged: %(names)s.")
+                % {"names": ", ".join(refused)},
+                messages.ERROR,
+            )
+        if changed or not refused:
+            self.message_user(request, done_message, messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Validate the selected authorities"))
     def validate(self, request, queryset):

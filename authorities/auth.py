@@ -103,6 +103,19 @@ def authorities_open_to_placement_by(actor):
     return authorities_in_scope(actor).filter(coordinator_type=Authority.CoordinatorType.NONE)
 
 
+def can_change_status_of(actor, authority):
+    """Whether the actor may validate, suspend or deactivate the authority.
+
+    Coordinators do it for the authorities of their scope; a coordinator authority's status gives
+    or takes its users' coordinator rights, so only a superuser changes it.
+    """
+    if can_grant_rights(actor):
+        return True
+    if not actor.is_coordinator or authority.is_coordinator:
+        return False
+    return authorities_in_scope(actor).filter(pk=authority.pk).exists()
+
+
 def can_manage_account(actor, user):
     """Whether the actor may act on the user's account: authenticator, password reset, activation, authority.
 

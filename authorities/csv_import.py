@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from authorities import audit
-from authorities.auth import authorities_in_scope
+from authorities.auth import authorities_in_scope, can_change_status_of
 from authorities.models import WORKING_LANGUAGES, Authority, Competence, Country, LegislativeArea
 from authorities.services import authority_search_refresh
 from imi.csv_export import csv_bytes, unescape_cell
@@ -501,6 +501,14 @@ class AuthorityCsv(CsvFormat):
             instance = matches[0] if matches else None
             if instance is not None and not self.in_scope(instance):
                 row.error("official_name", _("This authority is outside your scope."))
+                continue
+            if (
+                instance is not None
+                and "status" in row.values
+                and row.values["status"] != instance.status
+                and not can_change_status_of(self.user, instance)
+            ):
+                row.error("status", _("Only a superuser changes the status of a coordinator authority."))
                 continue
             if instance is None and self.own_country_id not in (None, country.pk):
                 row.error("country", _("You can only add authorities of your own country."))

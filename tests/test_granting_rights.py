@@ -15,9 +15,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from authorities import services
-from authorities.models import User
+from authorities.models import Authority, User
 from tests.conftest import with_authenticator
 from tests.factories import AuthorityFactory, UserFactory, country
+from tests.test_csv_import import AUTHORITIES, authorities_file, authority_row, preview
 from tests.test_fuzz_admin import admin_url, baseline
 
 CHANGELIST = reverse("admin:authorities_user_changelist")
@@ -282,3 +283,42 @@ def test_the_lda_of_a_coordinator_authority_keeps_its_colleagues(world):
     with pytest.raises(ValidationError):
         services.user_move(actor=lda, user=world.bg_handler, authority=bg_national_coordinator(world))
     assert world.bg_handler.authority != other
+
+
+# A coordinator authority's status gives or takes its users' coordinator rights
+
+
+def test_a_coordinator_cannot_suspend_or_validate_a_coordinator_authority(client, world):
+    own = bg_national_coordinator(world)
+    client.force_login(world.bg_coordinator)
+    client.post(
+        reverse("admin:authorities_authority_changelist"),
+        {"action": "suspend", "_selected_action": [own.pk, world.bg_authority.pk]},
+    )
+    own.refresh_from_db()
+    world.bg_authority.refresh_from_db()
+    assert own.status == Authority.Status.VALIDATED
+    assert world.bg_authority.status == Authority.Status.SUSPENDED
+    page = client.get(admin_url(Authority, "change", own.pk))
+    assert "status" not in page.context["adminform"].form.fields
+
+
+def test_a_coordinator_cannot_change_a_coordinator_authority_status_by_csv(client, world):
+    own = bg_national_coordinator(world)
+    client.force_login(world.bg_coordinator)
+    response = preview(
+        client,
+        AUTHORITIES,
+        authorities_file(authority_row(official_name=own.official_name, status="suspended", email=own.email)),
+    )
+    assert [(error.row, error.column) for error in response.context["result"].errors] == [(2, "status")]
+    own.refresh_from_db()
+    assert own.status == Authority.Status.VALIDATED
+
+
+def test_a_superuser_changes_a_coordinator_authority_status(client, world):
+    own = bg_national_coordinator(world)
+    client.force_login(world.superuser)
+    client.post(reverse("admin:authorities_authority_changelist"), {"action": "suspend", "_selected_action": [own.pk]})
+    own.refresh_from_db()
+    assert own.status == Authority.Status.SUSPENDED
