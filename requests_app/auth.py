@@ -183,7 +183,7 @@ def can_contribute(user, request):
 def can_answer(user, request):
     """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
     return (
-        request.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
+        request.status in Status.OPEN_STATES
         and side_of(user, request) == "responder"
         and acts_as_handler(user, request)
     )

@@ -87,6 +87,15 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("request status", "Withdrawn")
 
 
+# The groups of states the rules speak of, each defined here once (an enum's body would make them members).
+# Open: the responder is answering; the deadline can pass ("overdue") and answers can be given.
+Status.OPEN_STATES = frozenset({Status.OPEN, Status.CLARIFICATION_REQUESTED})
+# Running: the responder is working towards the deadline, so "due in" or "overdue" applies.
+Status.RUNNING = frozenset({Status.AWAITING_ACCEPTANCE, *Status.OPEN_STATES})
+# Finished: nothing more happens; the retention periods count from here.
+Status.FINISHED = frozenset({Status.CLOSED, Status.WITHDRAWN})
+
+
 class Action(models.TextChoices):
     CREATE = "create", pgettext_lazy("request action", "Created")
     SEND = "send", pgettext_lazy("request action", "Send")
@@ -123,7 +132,7 @@ class ReferenceCounter(models.Model):
 class InformationRequestQuerySet(models.QuerySet):
     def overdue(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(status__in=[Status.OPEN, Status.CLARIFICATION_REQUESTED], agreed_deadline__lt=today)
+        return self.filter(status__in=Status.OPEN_STATES, agreed_deadline__lt=today)
 
 
 class InformationRequest(models.Model):
@@ -225,11 +234,7 @@ class InformationRequest(models.Model):
         return self.agreed_deadline or self.proposed_deadline
 
     def is_overdue_on(self, day):
-        return (
-            self.status in (Status.OPEN, Status.CLARIFICATION_REQUESTED)
-            and self.agreed_deadline is not None
-            and day > self.agreed_deadline
-        )
+        return self.status in Status.OPEN_STATES and self.agreed_deadline is not None and day > self.agreed_deadline
 
     @property
     def is_overdue(self):
@@ -247,11 +252,11 @@ class InformationRequest(models.Model):
     @property
     def runs_against_deadline(self):
         """Whether the responder is working towards the deadline now (so "due in" or "overdue" applies)."""
-        return self.status in (Status.AWAITING_ACCEPTANCE, Status.OPEN, Status.CLARIFICATION_REQUESTED)
+        return self.status in Status.RUNNING
 
     @property
     def is_finished(self):
-        return self.status in (Status.CLOSED, Status.WITHDRAWN)
+        return self.status in Status.FINISHED
 
 
 class RequestQuestion(models.Model):

@@ -20,7 +20,6 @@ from imi.mail import send_to_user
 from requests_app.models import InformationRequest, Reminder, Status
 from requests_app.notifications import coordinators_of, link_to, side_recipients, with_backups
 
-OPEN_STATES = [Status.OPEN, Status.CLARIFICATION_REQUESTED]
 URGENT = {Reminder.Kind.OVERDUE, Reminder.Kind.ESCALATED}
 
 
@@ -41,7 +40,7 @@ def due(kind, today):
             anchor=TruncDate("responder_since", output_field=DateField(), tzinfo=tz)
         )
     else:
-        open_requests = requests.filter(status__in=OPEN_STATES)
+        open_requests = requests.filter(status__in=Status.OPEN_STATES)
         if kind == Reminder.Kind.DUE_SOON:
             soon = today + datetime.timedelta(days=settings.IMI_REMIND_DUE_IN_DAYS)
             requests = open_requests.filter(agreed_deadline__gt=today, agreed_deadline__lte=soon)

@@ -26,8 +26,6 @@ from requests_app.models import (
     Status,
 )
 
-FINISHED = [Status.CLOSED, Status.WITHDRAWN]
-
 
 def months_before(moment, months):
     """The same moment ``months`` calendar months earlier (the last day of a shorter month)."""
@@ -41,14 +39,14 @@ def months_before(moment, months):
 def due_for_blocking(now=None):
     cutoff = months_before(now or timezone.now(), settings.IMI_PERSONAL_DATA_BLOCK_MONTHS)
     return InformationRequest.objects.filter(
-        status__in=FINISHED, closed_at__lte=cutoff, personal_data_blocked_at__isnull=True
+        status__in=Status.FINISHED, closed_at__lte=cutoff, personal_data_blocked_at__isnull=True
     )
 
 
 def due_for_deletion(now=None):
     cutoff = months_before(now or timezone.now(), 12 * settings.IMI_PERSONAL_DATA_DELETE_YEARS)
     return InformationRequest.objects.filter(
-        status__in=FINISHED, closed_at__lte=cutoff, personal_data_deleted_at__isnull=True
+        status__in=Status.FINISHED, closed_at__lte=cutoff, personal_data_deleted_at__isnull=True
     )
 
 

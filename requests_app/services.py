@@ -184,7 +184,7 @@ def request_split_off(*, request, actor, authority, question_ids, note):
 
 
 def _check_responder_answering(request, user):
-    if request.status not in (Status.OPEN, Status.CLARIFICATION_REQUESTED):
+    if request.status not in Status.OPEN_STATES:
         raise ValidationError(_("Answers can only be given while the request is open."))
     if not auth.can_answer(user, request):
         raise ValidationError(_("You are not allowed to do this on this request."))

@@ -23,8 +23,6 @@ RESPONDER = "responder"  # a request handler of the responding authority
 ALLOCATOR = "allocator"  # an allocator of the responding authority, or the coordinator it was forwarded to
 COORDINATOR = "coordinator"  # a coordinator whose scope holds the responding authority
 
-OPEN_STATES = frozenset({Status.OPEN, Status.CLARIFICATION_REQUESTED})
-
 
 @dataclass(frozen=True)
 class Transition:
@@ -50,7 +48,7 @@ TRANSITIONS = {
     Action.CHANGE_DEADLINE: Transition(
         frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True
     ),
-    Action.REPLY: Transition(OPEN_STATES, Status.REPLIED, frozenset({RESPONDER})),
+    Action.REPLY: Transition(Status.OPEN_STATES, Status.REPLIED, frozenset({RESPONDER})),
     Action.REQUEST_CLARIFICATION: Transition(
         frozenset({Status.REPLIED}), Status.CLARIFICATION_REQUESTED, frozenset({REQUESTER}), note_required=True
     ),
@@ -63,7 +61,7 @@ TRANSITIONS = {
         frozenset({Status.REFERRED}), Status.CLOSED, frozenset({COORDINATOR}), note_required=True
     ),
     Action.WITHDRAW: Transition(
-        frozenset({Status.DRAFT, Status.AWAITING_ACCEPTANCE, Status.OPEN, Status.CLARIFICATION_REQUESTED}),
+        frozenset({Status.DRAFT, *Status.RUNNING}),  # until the reply
         Status.WITHDRAWN,
         frozenset({REQUESTER}),
         note_required=True,
