@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from authorities.forms import DateInput
-from authorities.models import Authority, Country, LegislativeArea
+from authorities.models import Authority, Country, LegislativeArea, Role
 from requests_app.models import Action, InformationRequest, Question, Rating, Status
 from requests_app.workflow import TRANSITIONS, targets_for
 
@@ -20,7 +20,7 @@ class NewRequestForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["legislative_area"].queryset = LegislativeArea.objects.filter(
-            roles__user=user, roles__kind="handler"
+            roles__user=user, roles__kind=Role.Kind.HANDLER
         ).distinct()
 
 

@@ -218,7 +218,7 @@ class InformationRequest(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(responding_authority__isnull=False),
+                condition=Q(status=Status.DRAFT) | Q(responding_authority__isnull=False),
                 name="sent_request_has_a_responder",
             ),
         ]
@@ -253,6 +253,10 @@ class InformationRequest(models.Model):
     def runs_against_deadline(self):
         """Whether the responder is working towards the deadline now (so "due in" or "overdue" applies)."""
         return self.status in Status.RUNNING
+
+    @property
+    def is_draft(self):
+        return self.status == Status.DRAFT
 
     @property
     def is_finished(self):

@@ -7,7 +7,7 @@ deadline, and a link: never the subject's personal data or free text.
 from django.conf import settings
 from django.urls import reverse
 
-from authorities.models import User
+from authorities.models import Authority, Role, User
 from imi.mail import send_to_user
 from requests_app.models import Action
 
@@ -43,7 +43,7 @@ def side_recipients(request, side):
         assigned, authority = request.responder_handler, request.responding_authority
     if assigned is not None and assigned.is_active:
         return [assigned]
-    return list(staff_of(authority, request.legislative_area, ["handler"]))
+    return list(staff_of(authority, request.legislative_area, [Role.Kind.HANDLER]))
 
 
 def coordinators_of(request):
@@ -52,8 +52,8 @@ def coordinators_of(request):
     candidates = User.objects.filter(
         is_active=True,
         authority__country_id=request.responding_authority.country_id,
-        authority__coordinator_type__in=["national", "delegated"],
-        authority__status="validated",
+        authority__coordinator_type__in=[Authority.CoordinatorType.NATIONAL, Authority.CoordinatorType.DELEGATED],
+        authority__status=Authority.Status.VALIDATED,
     ).select_related("authority")
     return [
         user for user in candidates if authorities_in_scope(user).filter(pk=request.responding_authority_id).exists()
@@ -62,7 +62,9 @@ def coordinators_of(request):
 
 def recipients_for(*, request, action, actor):
     if action in NEW_FOR_RESPONDER:
-        people = list(staff_of(request.responding_authority, request.legislative_area, ["handler", "allocator"]))
+        people = list(
+            staff_of(request.responding_authority, request.legislative_area, [Role.Kind.HANDLER, Role.Kind.ALLOCATOR])
+        )
         if request.responding_authority.is_coordinator:
             people += list(User.objects.filter(authority=request.responding_authority, is_active=True))
         if action != Action.SEND:

@@ -28,7 +28,7 @@ from requests_app.forms import (
     ResponderForm,
     SubjectForm,
 )
-from requests_app.models import Action, PersonalDataRead, Status
+from requests_app.models import Action, PersonalDataRead, Question
 
 WIZARD_STEPS = [
     ("requests:edit_authority", gettext_lazy("Authority")),
@@ -46,7 +46,7 @@ def _get_request_for_user(request, pk):
 def _get_draft_for_user(request, pk):
     info_request = _get_request_for_user(request, pk)
     if (
-        info_request.status != Status.DRAFT
+        not info_request.is_draft
         or auth.side_of(request.user, info_request) != "requester"
         or not auth.acts_as_handler(request.user, info_request)
     ):
@@ -242,6 +242,8 @@ def detail(request, pk):
             "message_form": MessageForm(),
             "attachment_form": AttachmentForm(),
             "children": info_request.children.all(),
+            "Action": Action,
+            "Kind": Question.Kind,
         },
     )
 
@@ -273,7 +275,13 @@ def act(request, pk, action):
     return render(
         request,
         "requests/act.html",
-        {"info_request": info_request, "form": form, "action": action, "action_label": Action(action).label},
+        {
+            "info_request": info_request,
+            "form": form,
+            "action": action,
+            "action_label": Action(action).label,
+            "Action": Action,
+        },
     )
 
 

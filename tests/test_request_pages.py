@@ -3,7 +3,8 @@
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from requests_app.models import Action, InformationRequest, Status
 from tests.factories import area
@@ -220,3 +221,35 @@ def test_the_lists_cost_the_same_queries_for_many_requests(client, world, questi
     few = count_queries(reverse("requests:coordination"))
     request_in(world, questions, Status.REFERRED)
     assert count_queries(reverse("requests:coordination")) == few
+
+
+def test_the_detail_shows_each_kind_of_answer_as_its_kind(client, world, questions):
+    request = request_in(world, questions, Status.OPEN)
+    answer_all(world, request)
+    choice = request.questions.get(question__kind="choice").question.options.first()
+    client.force_login(world.pt_handler)  # reads English
+    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    assert "Yes" in page
+    assert choice.text in page
+    assert "June 1, 2015" in page
+    assert "No sanctions are recorded." in page
+
+
+def test_a_draft_is_continued_from_its_detail_and_never_sent_from_there(client, world, questions):
+    request = request_in(world, questions, Status.DRAFT)
+    client.force_login(world.bg_handler)
+    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    assert reverse("requests:review", args=[request.pk]) in page
+    assert reverse("requests:act", args=[request.pk, "send"]) not in page
+    assert reverse("requests:act", args=[request.pk, "withdraw"]) in page
+
+
+def test_the_action_pages_say_what_accepting_and_withdrawing_mean(client, world, questions):
+    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    client.force_login(world.pt_handler)
+    page = client.get(reverse("requests:act", args=[request.pk, "accept"])).content.decode()
+    assert "The requesting authority proposes the deadline" in page
+    client.force_login(world.bg_handler)  # reads Bulgarian
+    page = client.get(reverse("requests:act", args=[request.pk, "withdraw"])).content.decode()
+    with translation.override("bg"):
+        assert gettext("A withdrawn request cannot be reopened.") in page

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from authorities.models import Authority, Competence, Country, LegislativeArea, Role, User
 from requests_app import reminders
-from requests_app.models import InformationRequest, Reminder
+from requests_app.models import InformationRequest, Reminder, Status
 
 INSERT = """
 INSERT INTO requests_app_informationrequest (
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         requester = self.authority("BG", "Benchmark requester", area)
         responder = self.authority("PT", "Benchmark responder", area)
         user = User.objects.create(email="bench@bench.invalid", full_name="Bench Handler", authority=responder)
-        Role.objects.create(user=user, legislative_area=area, kind="handler")
+        Role.objects.create(user=user, legislative_area=area, kind=Role.Kind.HANDLER)
         values = {"area": area.pk, "requester": requester.pk, "responder": responder.pk, "user": user.pk}
         with connection.cursor() as cursor:
             # The due ones: open, one day overdue.
@@ -64,7 +64,7 @@ class Command(BaseCommand):
                 {
                     **values,
                     "prefix": "DUE-",
-                    "status": "open",
+                    "status": Status.OPEN,
                     "start": 1,
                     "stop": due,
                     "deadline": today - datetime.timedelta(days=1),
@@ -80,7 +80,7 @@ class Command(BaseCommand):
                     {
                         **values,
                         "prefix": "OLD-",
-                        "status": "closed",
+                        "status": Status.CLOSED,
                         "start": created + 1,
                         "stop": total,
                         "deadline": today - datetime.timedelta(days=30),
