@@ -60,13 +60,7 @@ def authority_directory(request):
     if request.GET.get("format") == "csv":
         return _csv(results)
     page = Paginator(results, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "directory/authorities.html",
-        {"form": form, "page": page, "results": page.object_list, "query": query.urlencode()},
-    )
+    return render(request, "directory/authorities.html", {"form": form, "page": page, "results": page.object_list})
 
 
 def _csv(results):

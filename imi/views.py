@@ -140,7 +140,7 @@ def failed_mails(request):
         OutboxMessage.objects.filter(pk__in=unseen, seen_at__isnull=True).update(
             seen_at=timezone.now(), seen_by=request.user
         )
-    return render(request, "mail/failed.html", {"page": page, "mails": shown, "query": ""})
+    return render(request, "mail/failed.html", {"page": page, "mails": shown})
 
 
 @login_required

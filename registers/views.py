@@ -36,8 +36,6 @@ def register_directory(request):
             ),
         )
     page = Paginator(results, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "registers/list.html",
@@ -45,7 +43,6 @@ def register_directory(request):
             "form": form,
             "page": page,
             "results": page.object_list,
-            "query": query.urlencode(),
             "can_add": request.user.is_lda and request.user.authority_id is not None,
             "review_before": review_due_before(),
         },

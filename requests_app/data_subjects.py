@@ -151,7 +151,6 @@ def data_subjects(request):
         {
             "form": form,
             "found": found,
-            "query": request.GET.urlencode(),
             "subject_requests": DataSubjectRequest.objects.filter(handled_by=request.user).order_by(
                 "answered_on", "received_on"
             )[:50],
@@ -227,4 +226,4 @@ def read_log(request):
         Q(request__requesting_authority__in=scope) | Q(request__responding_authority__in=scope)
     ).select_related("user__authority", "request")
     page = Paginator(reads, 50).get_page(request.GET.get("page"))
-    return render(request, "requests/read_log.html", {"page": page, "reads": page.object_list, "query": ""})
+    return render(request, "requests/read_log.html", {"page": page, "reads": page.object_list})

@@ -108,7 +108,6 @@ def activity(request):
             },
             "start": start,
             "end": end - datetime.timedelta(days=1),
-            "query": request.GET.urlencode(),
         },
     )
 

@@ -83,13 +83,7 @@ def request_list(request):
         query=filters.get("q", ""),
     )
     page = Paginator(requests, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "requests/list.html",
-        {"form": form, "page": page, "requests": page.object_list, "query": query.urlencode()},
-    )
+    return render(request, "requests/list.html", {"form": form, "page": page, "requests": page.object_list})
 
 
 @login_required
