@@ -9,9 +9,9 @@ authorities, countries, dates, states) for statistics. The log of who read
 personal data is kept as long, then deleted.
 """
 
-import calendar
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -27,24 +27,15 @@ from requests_app.models import (
 )
 
 
-def months_before(moment, months):
-    """The same moment ``months`` calendar months earlier (the last day of a shorter month)."""
-    month_index = moment.month - 1 - months
-    year = moment.year + month_index // 12
-    month = month_index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
 def due_for_blocking(now=None):
-    cutoff = months_before(now or timezone.now(), settings.IMI_PERSONAL_DATA_BLOCK_MONTHS)
+    cutoff = (now or timezone.now()) - relativedelta(months=settings.IMI_PERSONAL_DATA_BLOCK_MONTHS)
     return InformationRequest.objects.filter(
         status__in=Status.FINISHED, closed_at__lte=cutoff, personal_data_blocked_at__isnull=True
     )
 
 
 def due_for_deletion(now=None):
-    cutoff = months_before(now or timezone.now(), 12 * settings.IMI_PERSONAL_DATA_DELETE_YEARS)
+    cutoff = (now or timezone.now()) - relativedelta(years=settings.IMI_PERSONAL_DATA_DELETE_YEARS)
     return InformationRequest.objects.filter(
         status__in=Status.FINISHED, closed_at__lte=cutoff, personal_data_deleted_at__isnull=True
     )
@@ -90,7 +81,7 @@ def sweep(now=None):
     now = now or timezone.now()
     blocked = due_for_blocking(now).update(personal_data_blocked_at=now)
     erased = erase_personal_data(requests=due_for_deletion(now))
-    log_cutoff = months_before(now, 12 * settings.IMI_PERSONAL_DATA_DELETE_YEARS)
+    log_cutoff = now - relativedelta(years=settings.IMI_PERSONAL_DATA_DELETE_YEARS)
     forgotten, _details = PersonalDataRead.objects.filter(read_at__lt=log_cutoff).delete()
     return {"blocked": blocked, "erased": erased, "reads_forgotten": forgotten}
 

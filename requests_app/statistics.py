@@ -10,6 +10,7 @@ Each indicator is green, amber or red by the scoreboard's thresholds.
 import datetime
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
@@ -158,5 +159,5 @@ def per_month(*, authorities, start, end, area=None):
     month = start.replace(day=1)
     while month < end:
         months.append((month, *counts.get(month, (0, 0))))
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
+        month += relativedelta(months=1)
     return months

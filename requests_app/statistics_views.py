@@ -2,6 +2,7 @@
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -81,10 +82,9 @@ def activity(request):
     months = filters.get("months") or 12
     area = filters.get("area")
     today = timezone.localdate()
-    end = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    start = end
-    for _month in range(months):
-        start = (start - datetime.timedelta(days=1)).replace(day=1)
+    # The last `months` calendar months, this one included: [start, end) from a first day to a first day.
+    end = today.replace(day=1) + relativedelta(months=1)
+    start = end - relativedelta(months=months)
     authorities = authorities_for(request.user, scope)
     page_seen(user=request.user, page="activity")
     monthly = statistics.per_month(authorities=authorities, start=start, end=end, area=area)

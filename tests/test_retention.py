@@ -209,3 +209,16 @@ def test_the_log_and_the_people_s_data_cost_the_same_queries_for_many_rows(clien
         other = request_in(world, questions, Status.CLOSED)
         PersonalDataRead.objects.create(request=other, user=world.bg_handler, what="request")
     assert [count_queries(log), count_queries(people)] == few
+
+
+def test_a_period_ending_on_a_day_a_shorter_month_lacks_ends_on_the_next_first(world, questions):
+    request = request_in(world, questions, Status.WITHDRAWN)
+    closed = lambda *moment: InformationRequest.objects.filter(pk=request.pk).update(  # noqa: E731
+        closed_at=datetime.datetime(*moment, tzinfo=datetime.UTC)
+    )
+    closed(2027, 8, 31, 10, 0)  # six months later: 31 February 2028, which is not
+    assert retention.due_for_blocking(datetime.datetime(2028, 2, 29, 23, 59, tzinfo=datetime.UTC)).count() == 0
+    assert retention.due_for_blocking(datetime.datetime(2028, 3, 1, 0, 0, tzinfo=datetime.UTC)).count() == 1
+    closed(2028, 2, 29, 10, 0)  # three years later: 29 February 2031, which is not
+    assert retention.due_for_deletion(datetime.datetime(2031, 2, 28, 23, 59, tzinfo=datetime.UTC)).count() == 0
+    assert retention.due_for_deletion(datetime.datetime(2031, 3, 1, 0, 0, tzinfo=datetime.UTC)).count() == 1
