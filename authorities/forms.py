@@ -3,13 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import Authority, Role, User
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from imi.forms import DateInput
 
 
 class AuthorityForm(forms.ModelForm):

@@ -2,6 +2,15 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker; its value is always ISO 8601, whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 class EclBoundField(forms.BoundField):
     """Gives each widget the ECL classes for its kind and state."""
 

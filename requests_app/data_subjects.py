@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from authorities import audit
 from authorities.auth import authorities_in_scope
-from imi.forms import submitted
+from imi.forms import DateInput, submitted
 from requests_app import auth, retention
 from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
 
@@ -24,9 +24,7 @@ from requests_app.models import DataSubjectRequest, InformationRequest, Personal
 class FindForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), required=False, max_length=200)
     identifier = forms.CharField(label=gettext_lazy("Identification number"), required=False, max_length=100)
-    date_of_birth = forms.DateField(
-        label=gettext_lazy("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_of_birth = forms.DateField(label=gettext_lazy("Date of birth"), required=False, widget=DateInput())
     justification = forms.CharField(
         label=gettext_lazy("Justification for searching blocked personal data too"),
         required=False,
@@ -49,14 +47,14 @@ class CorrectionForm(forms.ModelForm):
     class Meta:
         model = InformationRequest
         fields = list(InformationRequest.PERSONAL_DATA_FIELDS)
-        widgets = {"subject_date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"subject_date_of_birth": DateInput()}
 
 
 class SubjectRequestForm(forms.ModelForm):
     class Meta:
         model = DataSubjectRequest
         fields = ["kind", "person", "received_on"]
-        widgets = {"received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"received_on": DateInput()}
 
 
 def _check_coordinator(request):
