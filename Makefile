@@ -9,7 +9,7 @@ DEVSERVICES := $(PY) -m imi.devservices
 LANGS := bg ro da lv et
 
 .DEFAULT_GOAL := help
-.PHONY: help run test e2e lint format messages totp bench clean-data
+.PHONY: help run test test-fast e2e lint format messages totp bench clean-data
 
 help: ## Show this help
 	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -28,6 +28,11 @@ run: $(VENV)/.installed $(NODE) ## Migrate, load the demo data, run web + worker
 
 test: $(VENV)/.installed $(NODE) ## Lint, migration/translation checks, then the whole test suite
 	$(DEVSERVICES) test
+
+# The inner loop: everything but the slow, fault, browser and crawl tests (pyproject.toml's markers).
+FAST := not slow and not fault and not browser and not crawl
+test-fast: $(VENV)/.installed $(NODE) ## The same checks, then the tests that take seconds (no slow/fault/browser/crawl)
+	$(DEVSERVICES) test -m "$(FAST)"
 
 e2e: $(VENV)/.installed $(NODE) ## The same checks, then only the browser tests (tests/browser)
 	$(DEVSERVICES) test tests/browser

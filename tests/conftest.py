@@ -7,6 +7,7 @@ of the others.
 """
 
 import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -165,6 +166,33 @@ class World:
         self.superuser = with_authenticator(
             UserFactory(email="admin@imi.test", full_name="Portal Administrator", authority=None, is_superuser=True)
         )
+
+
+TESTS = Path(__file__).resolve().parent
+# Tests marked by where they live, as "file" or "file::test" prefixes (pyproject.toml
+# describes each marker). `make test-fast` leaves them out; `make test` and CI run them.
+MARKED = {
+    "browser": ["browser/"],
+    "fault": ["test_faults.py", "test_database_restart.py", "test_celery_delivery.py"],
+    "crawl": ["test_leak_crawl.py"],
+    "slow": [
+        "test_bench_",
+        "test_fuzz.py",  # hypothesis: hundreds of generated forms each
+        "test_fuzz_admin.py",
+        "test_seed_demo.py",  # seeds the whole demo world
+        "test_admin_pages.py::test_every_admin_page_answers_every_persona_without_an_error",
+        "test_request_pages.py::test_the_lists_cost_the_same_queries_for_many_requests",
+        "test_getting_started.py::test_the_nightly_reset_restores_the_demo_world_only_in_training",
+    ],
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = f"{Path(item.path).resolve().relative_to(TESTS).as_posix()}::{item.name}"
+        for marker, prefixes in MARKED.items():
+            if where.startswith(tuple(prefixes)):
+                item.add_marker(marker)
 
 
 def pytest_addoption(parser):
