@@ -17,19 +17,16 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-import pytest
-
 from imi import devservices
 from tests.test_celery_delivery import ROOT, start, stop, wait_for
-from tests.test_faults import free_port
-
-BINDIR = devservices.machine_pg_bindir()
+from tests.test_faults import free_port, postgres_bindir
 
 
 class PrivatePostgres:
     """A throwaway PostgreSQL cluster; as root it runs as 'nobody', as PostgreSQL requires."""
 
     def __init__(self):
+        self.bindir = postgres_bindir()
         self.port = free_port()
         # Not under pytest's own temporary folder: 'nobody' must be able to enter every parent.
         self.base = Path(tempfile.mkdtemp(prefix="imi-pg-"))
@@ -43,7 +40,7 @@ class PrivatePostgres:
 
     def _run(self, tool, *args):
         result = subprocess.run(
-            [BINDIR / tool, *args], preexec_fn=self.demote, capture_output=True, text=True, cwd=self.base
+            [self.bindir / tool, *args], preexec_fn=self.demote, capture_output=True, text=True, cwd=self.base
         )
         assert result.returncode == 0, f"{tool} failed:\n{result.stdout}{result.stderr}"
 
@@ -54,7 +51,7 @@ class PrivatePostgres:
             os.chown(self.data, self.user.pw_uid, self.user.pw_gid)
         self._run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale")
         self.start()
-        psql = [BINDIR / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "postgres"]
+        psql = [self.bindir / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "postgres"]
         subprocess.run([*psql, "-XAtc", "CREATE DATABASE imi"], check=True, capture_output=True)
 
     def start(self):
@@ -98,7 +95,6 @@ def mail_one(environment, tmp_path):
     assert result.returncode == 0, result.stderr.decode()
 
 
-@pytest.mark.skipif(BINDIR is None, reason="needs the PostgreSQL server binaries")
 def test_the_web_server_and_the_worker_survive_a_postgresql_restart(tmp_path):
     database = PrivatePostgres()
     queue = f"imi-test-{uuid.uuid4().hex[:8]}"

