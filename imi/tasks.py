@@ -31,4 +31,6 @@ def reset_training_data():
     if not settings.IMI_TRAINING:  # never on a real portal, whatever the schedule says
         return
     call_command("flush", interactive=False, verbosity=0)
+    # The flush empties the tables the migrations filled too: the help pages come back from their files.
+    call_command("load_content", verbosity=0)
     call_command("seed_demo", verbosity=0)

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from authorities.models import Authority, LegislativeArea
-from authorities.reference_data import LANGUAGES
+from imi.content_loader import LANGUAGES
 from registers.models import Register
 from registers.services import register_search_refresh
 

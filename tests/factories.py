@@ -11,7 +11,7 @@ PASSWORD = "correct-horse-battery-staple"
 def ensure_reference_data():
     """Countries and areas come from a data migration; tests on a live server flush them, so reload."""
     if not Country.objects.exists():
-        load_reference_data(Country, LegislativeArea)
+        load_reference_data()
 
 
 def country(code):

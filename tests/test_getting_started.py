@@ -125,4 +125,5 @@ def test_the_nightly_reset_restores_the_demo_world_only_in_training(settings):
     assert not User.objects.filter(email=world.bg_handler.email).exists()
     assert User.objects.filter(email="maria.ivanova@bg.demo.imi.test").exists()
     assert InformationRequest.objects.filter(summary="Qualification of a tourist guide").exists()
+    assert HelpPage.objects.filter(slug__in=["training", "contacts"]).count() == 2
     call_command("seed_demo", verbosity=0)  # and the reset can run again

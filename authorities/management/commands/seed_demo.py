@@ -31,11 +31,12 @@ from authorities.models import (
     Role,
     User,
 )
-from authorities.reference_data import LANGUAGES, load_reference_data
+from authorities.reference_data import load_reference_data
 from authorities.services import authority_search_refresh
+from imi.content_loader import LANGUAGES
 from registers.demo_registers import create_demo_registers
 from requests_app.demo_requests import create_demo_requests
-from requests_app.models import AnswerOption, InformationRequest, Question, QuestionSet, Status
+from requests_app.models import InformationRequest, Status
 from requests_app.question_sets import load_question_sets
 
 DEMO_PASSWORD = "Demo-IMI-2026"  # noqa: S105 (published demo password)
@@ -927,10 +928,10 @@ class Command(BaseCommand):
             self.created = self.updated = 0
             self._password_hash = None
             self._verified = {}
-            reference = load_reference_data(Country, LegislativeArea)
+            reference = load_reference_data()
             self.created += reference["created"]
             self.updated += reference["updated"]
-            question_sets = load_question_sets(QuestionSet, Question, AnswerOption, LegislativeArea)
+            question_sets = load_question_sets()
             self.created += question_sets["created"]
             self.updated += question_sets["updated"]
             self.areas = {area.code: area for area in LegislativeArea.objects.all()}

@@ -1,0 +1,130 @@
+"""Translated content kept as data files, and the one way to write it to the database.
+
+The production content (countries, legislative areas, question sets, help
+pages) lives in YAML files next to the app that owns it, under
+``<app>/content/``. Every translated text is a mapping with every enabled
+language side by side::
+
+    name:
+      en: Austria
+      bg: Австрия
+      ...
+
+Each app reads its files and checks them (``ContentError`` lists every
+problem with where it is), then writes the rows with ``upsert``: a row is
+found by its natural key and only written when what is stored differs, so
+loading the same files twice changes nothing and loading edited files
+updates exactly the rows that changed.
+
+Data migrations do not use this module: they load a frozen copy of the files
+with the historical models (``<app>/migrations/data/``), so editing the
+content or this code never changes what an old migration does.
+"""
+
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.utils import translation
+
+# The languages every translated text gives, the default one first.
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+class ContentError(ValueError):
+    """Content that cannot be loaded; ``errors`` lists each problem, saying where it is."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("; ".join(self.errors))
+
+
+class Problems:
+    """Collects the problems of a file, so that all of them are reported at once."""
+
+    def __init__(self):
+        self.errors = []
+
+    def add(self, where, message):
+        self.errors.append(f"{where}: {message}")
+
+    def raise_any(self):
+        if self.errors:
+            raise ContentError(self.errors)
+
+
+def read(path):
+    """The data of one YAML content file; a syntax error is a ``ContentError``."""
+    path = Path(path)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ContentError([f"{path.name}: not a readable YAML file ({error})"]) from error
+
+
+def texts(value, where, problems):
+    """A translated text: ``{language: text}`` with a non-empty text in every enabled language.
+
+    Records a problem and returns None when one is missing. Languages that are
+    not enabled are ignored.
+    """
+    if not isinstance(value, dict):
+        problems.add(where, f"expected a text in each language ({', '.join(LANGUAGES)})")
+        return None
+    missing = [lang for lang in LANGUAGES if not isinstance(value.get(lang), str) or not value[lang].strip()]
+    if missing:
+        problems.add(where, f"no text in {', '.join(missing)}")
+        return None
+    return {lang: value[lang] for lang in LANGUAGES}
+
+
+class Counts(dict):
+    """How many rows a load created and updated."""
+
+    def __init__(self):
+        super().__init__(created=0, updated=0)
+
+    def add(self, outcome):
+        if outcome:
+            self[outcome] += 1
+        return self
+
+    def merge(self, other):
+        for key in ("created", "updated"):
+            self[key] += other[key]
+        return self
+
+
+def upsert(model, lookup, *, values=None, translated=None, update=True):
+    """Create or update the row of ``model`` found by ``lookup`` (its natural key).
+
+    ``values`` are plain field values; ``translated`` maps a translated field
+    to its texts (``{language: text}``), written to each ``<field>_<language>``
+    column and the untranslated column (the default language's text). Values
+    are compared with what is stored (``__dict__``), so that modeltranslation's
+    descriptors, which answer in the active language, do not hide a
+    difference, and the row is saved only when something differs. With
+    ``update=False`` an existing row is left as it is (content that is edited
+    in the admin afterwards). Returns the row and "created", "updated" or None.
+    """
+    columns = dict(values or {})
+    for field, by_language in (translated or {}).items():
+        # The untranslated column first: setting it also sets the active language's column.
+        columns[field] = by_language[DEFAULT_LANGUAGE]
+        columns.update({f"{field}_{lang}": text for lang, text in by_language.items()})
+    with translation.override(DEFAULT_LANGUAGE):
+        obj = model.objects.filter(**lookup).order_by("pk").first()
+        created = obj is None
+        if created:
+            obj = model(**lookup)
+        elif not update:
+            return obj, None
+        changed = False
+        for field, value in columns.items():
+            if created or obj.__dict__.get(field) != value:
+                setattr(obj, field, value)
+                changed = True
+        if changed:
+            obj.save()
+    return obj, ("created" if created else ("updated" if changed else None))
