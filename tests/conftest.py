@@ -199,9 +199,37 @@ def pytest_addoption(parser):
     parser.addoption(
         "--today",
         metavar="YYYY-MM-DD[THH:MM]",
-        help="run the tests that use the `frozen_now` fixture on this day (Brussels time; noon if no time is given) "
-        "instead of their own, to show they hold on any date, e.g. --today 2028-02-29T23:45",
+        help="run the whole session on this day (Brussels time; noon if no time is given), the clock ticking "
+        "from there, and stop the clock of the tests that use `frozen_now` at that moment instead of their own: "
+        "shows the suite holds on any date, e.g. --today 2028-02-29T23:45",
     )
+
+
+def brussels(given):
+    moment = datetime.datetime.fromisoformat(given if "T" in given else f"{given}T12:00")
+    return moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def given_today(config):
+    """The moment of --today, or None."""
+    given = config.getoption("--today")
+    return brussels(given) if given else None
+
+
+TRAVEL = pytest.StashKey()
+
+
+def pytest_configure(config):
+    # From collection on (module-level dates too) to the end; the clock keeps ticking, so
+    # timeouts, expiries and waits behave as on any other day.
+    if moment := given_today(config):
+        config.stash[TRAVEL] = time_machine.travel(moment, tick=True)
+        config.stash[TRAVEL].start()
+
+
+def pytest_unconfigure(config):
+    if TRAVEL in config.stash:
+        config.stash[TRAVEL].stop()
 
 
 @pytest.fixture
@@ -211,9 +239,7 @@ def frozen_now(request):
     A test that uses it sets its dates relative to this moment, so it passes on the 1st of
     a month, on New Year's Day or on 29 February as it does on the day it was written.
     """
-    given = request.config.getoption("--today") or getattr(request.module, "FROZEN_AT", "2026-06-17T10:00")
-    moment = datetime.datetime.fromisoformat(given if "T" in given else f"{given}T12:00")
-    moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    moment = given_today(request.config) or brussels(getattr(request.module, "FROZEN_AT", "2026-06-17T10:00"))
     with time_machine.travel(moment, tick=False):
         yield moment
 
