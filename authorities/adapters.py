@@ -5,9 +5,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from authorities.models import User
+from imi import mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,12 +27,6 @@ class AccountAdapter(DefaultAccountAdapter):
         as text and HTML in the portal's layout, and sent by the worker after the commit, never
         inside the web request.
         """
-        from django.conf import settings
-        from django.contrib.sites.shortcuts import get_current_site
-        from django.template.loader import render_to_string
-
-        from imi import mail
-
         user = context.get("user") or User.objects.filter(email__iexact=email).first()
         if user is None:
             return  # the portal writes to its users only
