@@ -37,9 +37,10 @@ test-fast: $(VENV)/.installed $(NODE) ## The same checks, then the tests that ta
 e2e: $(VENV)/.installed $(NODE) ## The same checks, then only the browser tests (tests/browser)
 	$(DEVSERVICES) test tests/browser
 
-lint: $(VENV)/.installed ## ruff check + format check
+lint: $(VENV)/.installed ## ruff check + format check + the layers (import-linter, docs/architecture.md)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed ## Fix what ruff can and format the code
 	$(PY) -m ruff check --fix .

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from authorities.models import User
-from imi import mail
+from core import mail
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -1,4 +1,6 @@
-"""CSV import and export of authorities and registers, for coordinators in the admin.
+"""CSV import and export of the directory (authorities, and the base of registers'), for coordinators in the admin.
+
+The engine that reads a file is ``core.csv_import``.
 
 A file is read whole and every row is checked before anything is written: with
 any error, nothing is imported. ``run(content, dry_run=True)`` tells what each
@@ -18,17 +20,13 @@ is exported with a leading apostrophe, which the import removes again.
 Rows are numbered as in a spreadsheet: the header is row 1.
 """
 
-import csv
-import io
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -37,211 +35,24 @@ from authorities import audit
 from authorities.auth import authorities_in_scope, can_change_status_of
 from authorities.models import WORKING_LANGUAGES, Authority, Competence, Country, LegislativeArea
 from authorities.services import authority_search_refresh
-from imi.csv_export import csv_bytes, unescape_cell
-from registers.forms import WebAddressField
-from registers.models import Register
-from registers.services import register_search_refresh
+from core.csv_export import csv_bytes
+from core.csv_import import (
+    CREATE,
+    SKIP,
+    UNCHANGED,
+    UPDATE,
+    Result,
+    clean_cell,
+    clean_codes,
+    join_codes,
+    read_rows,
+    same,
+    text_field,
+    unknown_languages,
+)
 
-# The file is kept in the session between the preview and the import: keep it small.
-MAX_BYTES = 1024 * 1024
-MAX_ROWS = 5000
-LIST_SEPARATOR = "|"
-DELIMITERS = (",", ";")
-YES = {"yes": True, "no": False, "true": True, "false": False, "1": True, "0": False}
-
-CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 # Translated columns of the file, and the untranslated model field that follows English.
 TRANSLATED = {"display_name_en": "display_name", "name_en": "name", "description_en": "description"}
-
-
-def can_import(user):
-    """Coordinators and superusers import; helpdesk staff only read."""
-    return user.is_authenticated and user.is_active and (user.is_superuser or user.is_coordinator)
-
-
-def same(stored, value):
-    """Whether a stored value equals a cleaned cell; translation fields store an empty text as None."""
-    return stored == value or (stored is None and value == "")
-
-
-def join_codes(codes):
-    return LIST_SEPARATOR.join(codes)
-
-
-@dataclass
-class RowError:
-    row: int | None  # None for an error of the whole file
-    column: str
-    message: str
-
-
-@dataclass
-class Row:
-    number: int
-    cells: dict
-    label: str = ""
-    action: str = ""
-    changes: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    values: dict = field(default_factory=dict)
-    # Set when the row names its legislative areas: the LegislativeArea objects.
-    areas: list | None = None
-    key: tuple | None = None
-    instance: object = None
-    # A register's managing authority.
-    authority: object = None
-
-    def error(self, column, message):
-        self.errors.append(RowError(self.number, column, str(message)))
-
-    @property
-    def action_label(self):
-        if self.errors:
-            return _("Error")
-        return {CREATE: _("Create"), UPDATE: _("Update"), UNCHANGED: _("No change")}.get(self.action, "")
-
-
-@dataclass
-class Result:
-    dry_run: bool
-    rows: list = field(default_factory=list)
-    file_errors: list = field(default_factory=list)
-
-    @property
-    def errors(self):
-        return [*self.file_errors, *(error for row in self.rows for error in row.errors)]
-
-    @property
-    def is_valid(self):
-        return not self.errors
-
-    def _count(self, action):
-        return sum(1 for row in self.rows if not row.errors and row.action == action)
-
-    @property
-    def created(self):
-        return self._count(CREATE)
-
-    @property
-    def updated(self):
-        return self._count(UPDATE)
-
-    @property
-    def unchanged(self):
-        return self._count(UNCHANGED)
-
-    @property
-    def has_changes(self):
-        return bool(self.created or self.updated)
-
-
-# Marks a cell that is absent from the file or invalid: the row keeps its stored value or has an error.
-SKIP = object()
-
-
-def sniff_delimiter(text, columns):
-    """The separator under which the header row names the most known columns."""
-    header = text.splitlines()[0] if text else ""
-
-    def known(delimiter):
-        cells = next(csv.reader([header], delimiter=delimiter), [])
-        return len({cell.strip().lower() for cell in cells} & set(columns))
-
-    scores = {delimiter: known(delimiter) for delimiter in DELIMITERS}
-    if len(set(scores.values())) > 1:
-        return max(scores, key=scores.get)
-    try:
-        return csv.Sniffer().sniff(text[:4096], delimiters="".join(DELIMITERS)).delimiter
-    except csv.Error:
-        return DELIMITERS[0]
-
-
-def read_rows(content, *, columns, required, result):
-    """The rows of the file as cells by column name; file errors go to ``result``."""
-
-    def fail(message):
-        result.file_errors.append(RowError(None, "", str(message)))
-        return []
-
-    if len(content) > MAX_BYTES:
-        return fail(_("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_BYTES)})
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return fail(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."))
-    delimiter = sniff_delimiter(text, columns)
-    try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        return fail(_("The file cannot be read as CSV: %(error)s") % {"error": error})
-    if not table or not any(cell.strip() for cell in table[0]):
-        return fail(_("The file is empty: its first row must name the columns."))
-    if len(table) - 1 > MAX_ROWS:
-        return fail(_("The file has more than %(count)d rows: split it.") % {"count": MAX_ROWS})
-    header = [cell.strip().lower() for cell in table[0]]
-    named = [name for name in header if name]
-    problems = []
-    duplicates = sorted({name for name in named if named.count(name) > 1})
-    if duplicates:
-        problems.append(_("Columns named more than once: %(columns)s.") % {"columns": ", ".join(duplicates)})
-    unknown = [name for name in named if name not in columns]
-    if unknown:
-        problems.append(
-            _("Unknown columns: %(columns)s. The columns are: %(known)s.")
-            % {"columns": ", ".join(unknown), "known": ", ".join(columns)}
-        )
-    missing = [name for name in required if name not in header]
-    if missing:
-        problems.append(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
-    if problems:
-        for problem in problems:
-            fail(problem)
-        return []
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        row = Row(number=number, cells={})
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-            row.error("", _("This row has more cells than the header has columns."))
-        cells = (cells + [""] * len(header))[: len(header)]
-        row.cells = {name: unescape_cell(value.strip()) for name, value in zip(header, cells, strict=True) if name}
-        rows.append(row)
-    if not rows:
-        return fail(_("The file has no rows to import."))
-    return rows
-
-
-def text_field(model, name, *, required=False):
-    return forms.CharField(max_length=model._meta.get_field(name).max_length, required=required)
-
-
-def clean_cell(row, column, formfield):
-    """The cell cleaned by a Django form field, or SKIP (absent, or invalid with the error noted)."""
-    if column not in row.cells:
-        return SKIP
-    try:
-        return formfield.clean(row.cells[column])
-    except ValidationError as error:
-        for message in error.messages:
-            row.error(column, message)
-        return SKIP
-
-
-def clean_codes(row, column, known, unknown_message):
-    """The objects (or codes) named in a ``|`` list, in order; SKIP when absent or unknown."""
-    if column not in row.cells:
-        return SKIP
-    codes = dict.fromkeys(code.strip().lower() for code in row.cells[column].split(LIST_SEPARATOR) if code.strip())
-    unknown = [code for code in codes if code not in known]
-    if unknown:
-        row.error(column, unknown_message(len(unknown)) % {"codes": ", ".join(unknown)})
-        return SKIP
-    return [known[code] for code in codes]
-
-
-def unknown_languages(count):
-    return ngettext("Unknown language code: %(codes)s.", "Unknown language codes: %(codes)s.", count)
 
 
 def unknown_areas(count):
@@ -260,6 +71,11 @@ class CsvFormat:
     def __init__(self, user):
         self.user = user
 
+    @staticmethod
+    def can_import(user):
+        """Coordinators and superusers import; helpdesk staff only read."""
+        return user.is_authenticated and user.is_active and (user.is_superuser or user.is_coordinator)
+
     # Export
 
     def export_queryset(self, queryset):
@@ -272,14 +88,14 @@ class CsvFormat:
         return (self.export_row(obj) for obj in self.export_queryset(queryset))
 
     def export(self, queryset):
-        """The objects as a CSV file, written by the portal's one CSV writer (``imi.csv_export``)."""
+        """The objects as a CSV file, written by the portal's one CSV writer (``core.csv_export``)."""
         return csv_bytes(self.columns, self.export_rows(queryset))
 
     # Import
 
     def run(self, content, *, dry_run=True):
         """Check a file and, unless ``dry_run`` or any row has an error, import it whole."""
-        if not can_import(self.user):
+        if not self.can_import(self.user):
             raise PermissionDenied
         result = Result(dry_run=dry_run)
         with transaction.atomic():
@@ -533,7 +349,7 @@ class AuthorityCsv(CsvFormat):
         return True
 
     def write(self, rows):
-        written, changed = [], []
+        written = []
         for row in rows:
             if row.action == CREATE:
                 country, name = row.key
@@ -555,155 +371,9 @@ class AuthorityCsv(CsvFormat):
                     Competence.objects.bulk_create(
                         [Competence(authority=authority, legislative_area_id=pk) for pk in wanted - current]
                     )
-                changed.append(authority.pk)
             else:
                 continue
             self.record(row, authority)
             written.append(authority.pk)
+        # Also refreshes the search documents of their registers (authorities_changed).
         authority_search_refresh(authorities=Authority.objects.filter(pk__in=written))
-        # A register's search document carries its authority's acronym.
-        register_search_refresh(registers=Register.objects.filter(authority__in=changed))
-
-
-class RegisterCsv(CsvFormat):
-    model = Register
-    columns = (
-        "name_en",
-        "description_en",
-        "country",
-        "managing_authority",
-        "url",
-        "coverage",
-        "legislative_areas",
-        "is_public_and_free",
-        "languages",
-    )
-    required = ("name_en", "country", "managing_authority", "url")
-    filename = "registers"
-    matched_by = gettext_lazy("Rows are matched to the stored registers by managing authority and English name.")
-
-    def export_queryset(self, queryset):
-        return (
-            queryset.select_related("country", "authority")
-            .prefetch_related("legislative_areas")
-            .order_by("country__code", "authority__official_name", "name_en")
-        )
-
-    def export_row(self, register):
-        return [
-            register.name_en or "",
-            register.description_en or "",
-            register.country.code,
-            register.authority.official_name,
-            register.url,
-            register.coverage,
-            join_codes(sorted(area.code for area in register.legislative_areas.all())),
-            "yes" if register.is_public_and_free else "no",
-            join_codes(register.languages),
-        ]
-
-    def check(self, rows, *, lock):
-        lookups = self.lookups()
-        for row in rows:
-            row.label = row.cells.get("name_en", "")
-            name = clean_cell(row, "name_en", text_field(Register, "name", required=True))
-            country = self.clean_country(row, lookups)
-            authority_name = clean_cell(
-                row, "managing_authority", text_field(Authority, "official_name", required=True)
-            )
-            self.clean_common(
-                row,
-                lookups,
-                [
-                    ("description_en", forms.CharField(required=False)),
-                    (
-                        "url",
-                        WebAddressField(max_length=Register._meta.get_field("url").max_length),
-                    ),
-                    ("coverage", forms.CharField(required=False)),
-                ],
-            )
-            free = row.cells.get("is_public_and_free", "").lower()
-            if free in YES:
-                row.values["is_public_and_free"] = YES[free]
-            elif free:
-                row.error("is_public_and_free", _("Enter yes or no."))
-            if name is not SKIP and country is not None and authority_name is not SKIP:
-                row.key = (country, authority_name, name)
-                row.label = f"{name} — {authority_name} ({country.code})"
-
-        authority_names = {row.key[1] for row in rows if row.key}
-        existing_authorities = defaultdict(list)
-        for authority in Authority.objects.filter(official_name__in=authority_names).prefetch_related("competences"):
-            existing_authorities[(authority.country_id, authority.official_name)].append(authority)
-        stored = Register.objects.filter(
-            authority__official_name__in=authority_names, name_en__in={row.key[2] for row in rows if row.key}
-        ).prefetch_related("legislative_areas")
-        if lock:
-            stored = stored.select_for_update()
-        existing = defaultdict(list)
-        for register in stored:
-            existing[(register.authority_id, register.name_en)].append(register)
-        seen = {}
-        for row in rows:
-            if row.key is None:
-                continue
-            country, authority_name, name = row.key
-            if not self.check_country(row, country):
-                continue
-            authorities = existing_authorities.get((country.pk, authority_name), [])
-            if not authorities:
-                row.error(
-                    "managing_authority",
-                    _("No authority of %(country)s has this official name.") % {"country": country},
-                )
-                continue
-            if len(authorities) > 1:
-                row.error("managing_authority", _("Several authorities of this country have this official name."))
-                continue
-            authority = authorities[0]
-            if not self.in_scope(authority):
-                row.error("managing_authority", _("This authority is outside your scope."))
-                continue
-            if (authority.pk, name) in seen:
-                row.error("name_en", _("This register is already in row %(row)d.") % {"row": seen[authority.pk, name]})
-                continue
-            seen[authority.pk, name] = row.number
-            matches = existing.get((authority.pk, name), [])
-            if len(matches) > 1:
-                row.error("name_en", _("The authority has several registers of this name."))
-                continue
-            instance = matches[0] if matches else None
-            current = {area.pk for area in instance.legislative_areas.all()} if instance else set()
-            competent = {c.legislative_area_id for c in authority.competences.all()}
-            added = [area.code for area in row.areas or () if area.pk not in current and area.pk not in competent]
-            if added:
-                row.error(
-                    "legislative_areas",
-                    _("Not legislative areas of the managing authority: %(codes)s.") % {"codes": ", ".join(added)},
-                )
-                continue
-            row.authority = authority
-            self.decide(row, instance, current)
-
-    def write(self, rows):
-        written = []
-        for row in rows:
-            if row.action == CREATE:
-                country, _authority_name, name = row.key
-                register = Register(country=country, authority=row.authority)
-                self.apply(register, {"name_en": name, **row.values})
-                register.save()
-                register.legislative_areas.set(row.areas or ())
-            elif row.action == UPDATE:
-                register = row.instance
-                fields = self.apply(register, {c: row.values[c] for c in row.changes if c in row.values})
-                if fields:
-                    register.save(update_fields=fields)
-                if "legislative_areas" in row.changes:
-                    register.legislative_areas.set(row.areas)
-            else:
-                continue
-            self.record(row, register)
-            written.append(register.pk)
-        register_search_refresh(registers=Register.objects.filter(pk__in=written))

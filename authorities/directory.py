@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from authorities.models import Authority, Country, LegislativeArea
 from authorities.selectors import authorities_search
 from authorities.services import page_seen
-from imi.csv_export import csv_response
+from core.csv_export import csv_response
 
 
 class DirectorySearchForm(forms.Form):

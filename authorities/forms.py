@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import Authority, Role, User
-from imi.forms import DateInput
+from core.forms import DateInput
 
 
 class AuthorityForm(forms.ModelForm):

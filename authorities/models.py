@@ -12,7 +12,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from imi.fields import ChoiceArrayField
+from core.fields import ChoiceArrayField
 
 # The official languages of the EU/EEA, the languages an authority may work in.
 WORKING_LANGUAGES = [
@@ -144,7 +144,7 @@ class Authority(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Names in every language, acronym, city and keywords, for the directory search (authorities.search).
+    # Names in every language, acronym, city and keywords, for the directory search (core.search).
     search_document = models.TextField(blank=True, editable=False)
 
     class Meta:

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from authorities.models import Country, LegislativeArea
-from imi import content_loader
+from core import content_loader
 
 CONTENT = Path(__file__).resolve().parent / "content"
 

@@ -2,10 +2,13 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from authorities.models import Authority, Backup, Invitation, Role, User
+from core.search import search
 
 
 def authority_members(*, authority):
@@ -66,7 +69,6 @@ def inactive_users(*, months, now=None):
 
 def authorities_search(*, query="", country=None, area=None, status=Authority.Status.VALIDATED):
     """The authority directory: what a user typed, in any language, best matches first."""
-    from authorities.search import search
 
     authorities = Authority.objects.all()
     if status:
@@ -83,8 +85,6 @@ def getting_started(*, user, urls):
 
     ``urls`` maps item keys to the pages they point to (the home page composes the apps).
     """
-    from django.conf import settings
-    from django.utils.translation import gettext as _
 
     has_backup = user.backup_links.filter(backup__is_active=True).exists()
     items = [

@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 
 from authorities import audit, auth
 from authorities.models import Authority, Backup, Invitation, Role, User
-from imi.mail import send_to_user
+from authorities.selectors import inactive_users
+from authorities.signals import authorities_changed
+from core.mail import send_to_user
+from core.search import searchable, store_document
 
 
 def _token_hash(token):
@@ -65,7 +68,7 @@ def invitation_send(*, user, invited_by):
         context={
             "invited_by": invited_by,
             "authority": user.authority,
-            "link": settings.SITE_URL + reverse("invitation_accept", args=[token]),
+            "link": settings.SITE_URL + reverse("authorities:invitation_accept", args=[token]),
             "expires_at": invitation.expires_at,
         },
     )
@@ -280,7 +283,6 @@ def authority_update(*, actor, authority, data, keywords):
 
 def inactive_users_remind():
     """Tell each LDA which users of their authority no longer log in; returns how many mails were written."""
-    from authorities.selectors import inactive_users
 
     months = settings.IMI_INACTIVE_AFTER_MONTHS
     by_authority = {}
@@ -309,19 +311,22 @@ def authority_search_text(authority, keywords):
     Names, acronym, city and competence keywords only: the country is a filter, and a short
     document keeps the trigram comparison fast (see bench_search).
     """
-    from authorities.search import searchable
-
     names = dict.fromkeys(getattr(authority, f"display_name_{code}") for code, _name in settings.LANGUAGES)
     return searchable(authority.official_name, *names, authority.acronym, authority.city, *keywords)
 
 
 def authority_search_refresh(*, authorities):
-    """Rebuild the directory search document of these authorities (after any change to them)."""
-    from authorities.search import store_document
+    """Rebuild the directory search document of these authorities (after any change to them).
 
+    Then tells the apps above (``authorities_changed``): a register's document carries its authority's acronym.
+    """
+    changed = []
     for authority in authorities.prefetch_related("competences"):
         keywords = [competence.keywords for competence in authority.competences.all()]
         store_document(Authority.objects.filter(pk=authority.pk), authority_search_text(authority, keywords))
+        changed.append(authority.pk)
+    if changed:
+        authorities_changed.send(sender=Authority, authority_ids=changed)
 
 
 def page_seen(*, user, page):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from authorities import views
+from authorities import directory, views
 
 app_name = "authorities"
 
@@ -15,4 +15,12 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/backups/", views.backups, name="backups"),
     path("profile/absence/", views.absence, name="absence"),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("directory/authorities/", directory.authority_directory, name="directory"),
+    path("directory/authorities/<int:pk>/", directory.authority_profile, name="authority_profile"),
+    # Login addresses are kept by the LDA, the helpdesk or a superuser: allauth's e-mail pages are closed
+    # (this app is included before allauth's URLs).
+    path("accounts/email/", views.login_address_kept_by_others),
+    path("accounts/confirm-email/", views.login_address_kept_by_others),
+    path("accounts/confirm-email/<str:key>/", views.login_address_kept_by_others),
 ]

@@ -20,7 +20,7 @@ from authorities.forms import (
     RolesForm,
 )
 from authorities.selectors import authority_members, inactive_users, users_without_backup
-from imi.forms import add_service_errors, submitted
+from core.forms import add_service_errors, submitted
 
 
 def _get_own_authority(request):

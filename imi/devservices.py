@@ -288,6 +288,8 @@ def cmd_test(env, pytest_args):
     steps = [
         lambda: run_fg([PY, "-m", "ruff", "check", "."], env),
         lambda: run_fg([PY, "-m", "ruff", "format", "--check", "."], env),
+        # The layers (pyproject.toml's import-linter contract): each app imports only those below it.
+        lambda: run_fg([os.path.join(os.path.dirname(PY), "lint-imports")], env),
         lambda: run_fg([*MANAGE, "makemigrations", "--check", "--dry-run"], env),
         lambda: check_translations(env),
         lambda: run_fg([*MANAGE, "compilemessages", *IGNORE], env),

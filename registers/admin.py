@@ -8,9 +8,9 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
-from authorities import csv_import
-from authorities.admin import CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixin
 from authorities.auth import authorities_in_scope
+from core.admin_mixins import CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixin
+from registers import csv_import
 from registers.models import Register
 from registers.services import register_search_refresh
 

@@ -29,7 +29,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from authorities.models import User
-from imi.mail import send_to_user
+from core.mail import send_to_user
 from registers.models import LinkCheck, Register
 from registers.selectors import review_due_before
 

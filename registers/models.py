@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import WORKING_LANGUAGES, Authority, Country, LegislativeArea
-from imi.fields import ChoiceArrayField
+from core.fields import ChoiceArrayField
 
 
 class Register(models.Model):

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from authorities.search import search
+from core.search import search
 from registers.models import Register
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from authorities import audit
-from authorities.search import searchable, store_document
+from core.search import searchable, store_document
 from registers.models import Register
 
 EDITABLE = [
@@ -47,6 +47,11 @@ def register_search_text(register):
 def register_search_refresh(*, registers):
     for register in registers.select_related("authority"):
         store_document(Register.objects.filter(pk=register.pk), register_search_text(register))
+
+
+def authorities_changed_refresh(sender, *, authority_ids, **kwargs):
+    """Receiver of ``authorities.signals.authorities_changed``: the registers of those authorities."""
+    register_search_refresh(registers=Register.objects.filter(authority__in=authority_ids))
 
 
 @transaction.atomic

@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from imi.csv_export import csv_response
-from imi.forms import add_service_errors, submitted
+from core.csv_export import csv_response
+from core.forms import add_service_errors, submitted
 from registers import services
 from registers.forms import RegisterForm, RegisterSearchForm
 from registers.models import Register

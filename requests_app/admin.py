@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from authorities.admin import SuperuserEditsMixin
+from core.admin_mixins import SuperuserEditsMixin
 from requests_app.models import AnswerOption, Question, QuestionSet
 
 

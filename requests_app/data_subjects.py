@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from authorities import audit
 from authorities.auth import authorities_in_scope
-from imi.forms import DateInput, submitted
+from core.forms import DateInput, submitted
 from requests_app import auth, retention
 from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea, Role
-from imi.forms import DateInput
+from core.forms import DateInput
 from requests_app.models import Action, InformationRequest, Question, Rating, Status
 from requests_app.workflow import TRANSITIONS, targets_for
 

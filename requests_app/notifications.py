@@ -7,8 +7,9 @@ deadline, and a link: never the subject's personal data or free text.
 from django.conf import settings
 from django.urls import reverse
 
+from authorities.auth import authorities_in_scope
 from authorities.models import Authority, Role, User
-from imi.mail import send_to_user
+from core.mail import send_to_user
 from requests_app.models import Action
 
 # Steps announced to the responding side; the others go to the requesting side.
@@ -47,8 +48,6 @@ def side_recipients(request, side):
 
 
 def coordinators_of(request):
-    from authorities.auth import authorities_in_scope
-
     candidates = User.objects.filter(
         is_active=True,
         authority__country_id=request.responding_authority.country_id,

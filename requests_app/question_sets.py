@@ -26,7 +26,7 @@ from pathlib import Path
 from django.db import transaction
 
 from authorities.models import LegislativeArea
-from imi import content_loader
+from core import content_loader
 from requests_app.models import AnswerOption, Question, QuestionSet
 
 CONTENT = Path(__file__).resolve().parent / "content" / "question_sets"

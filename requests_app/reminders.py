@@ -16,7 +16,7 @@ from django.db.models import DateField, Exists, F, OuterRef
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from imi.mail import send_to_user
+from core.mail import send_to_user
 from requests_app.models import InformationRequest, Reminder, Status
 from requests_app.notifications import coordinators_of, link_to, side_recipients, with_backups
 

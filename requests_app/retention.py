@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from requests_app.models import (
     Attachment,
+    BlockedDataAccess,
     Event,
     InformationRequest,
     Message,
@@ -94,8 +95,6 @@ def access_until(*, user, request, now=None):
 
 
 def grant_blocked_access(*, user, request, justification):
-    from requests_app.models import BlockedDataAccess
-
     now = timezone.now()
     return BlockedDataAccess.objects.create(
         request=request,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from authorities.auth import authorities_in_scope
 from authorities.models import Authority, LegislativeArea
 from authorities.services import page_seen
-from imi.csv_export import csv_response
+from core.csv_export import csv_response
 from requests_app import statistics
 
 PERIODS = [3, 6, 12, 24]

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from requests_app import reminders
+from requests_app import reminders, retention
 
 
 @shared_task(ignore_result=True)
@@ -12,6 +12,4 @@ def send_reminders():
 
 @shared_task(ignore_result=True)
 def apply_retention():
-    from requests_app import retention
-
     return retention.sweep()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from authorities.selectors import authorities_search
-from imi.forms import add_service_errors, submitted
+from core.forms import add_service_errors, submitted
 from registers.selectors import registers_for_request
 from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (

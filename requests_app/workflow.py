@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from authorities.models import Authority, Role
 from requests_app import auth, notifications
 from requests_app.models import Action, Event, InformationRequest, Rating, Status
+from requests_app.services import request_problems, request_split_off
 
 # Who may take an action, by their relation to the request:
 REQUESTER = "requester"  # a request handler of the requesting authority
@@ -174,8 +175,6 @@ def _check_target(request, action, authority):
 
 
 def _send(request, actor, note):
-    from requests_app.services import request_problems
-
     problems = request_problems(request=request)
     if problems:
         raise WorkflowError(problems)
@@ -215,8 +214,6 @@ def _allocate(request, actor, note, authority):
 
 
 def _split(request, actor, note, authority, question_ids):
-    from requests_app.services import request_split_off
-
     _check_target(request, Action.SPLIT, authority)
     child = request_split_off(request=request, actor=actor, authority=authority, question_ids=question_ids, note=note)
     return [child]

@@ -329,7 +329,7 @@ def _values(route, converter, name, callback):
             return _pks(Register) or [1]
         return _known_pks()
     if converter == "slug":
-        from imi.models import HelpPage
+        from core.models import HelpPage
 
         return list(HelpPage.objects.values_list("slug", flat=True)[:SAMPLE]) or ["x"]
     return ["x"]

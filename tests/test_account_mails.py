@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from imi.models import OutboxMessage
+from core.models import OutboxMessage
 from tests.factories import UserFactory
 
 
@@ -103,7 +103,7 @@ def test_a_deactivated_user_is_sent_no_login_mail(world, rf):
 
 
 def test_every_portal_mail_says_its_own_language(world, django_capture_on_commit_callbacks):
-    from imi.mail import send_to_user
+    from core.mail import send_to_user
 
     send_to_user(user=world.stranger, template="invitation", context={"invited_by": world.bg_lda, "link": "x"})
     assert '<html lang="lv">' in OutboxMessage.objects.get().body_html

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from authorities import audit
 from authorities.models import Authority
-from imi.mail import send_to_user
+from core.mail import send_to_user
 from registers.models import Register
 from tests.conftest import with_authenticator
 from tests.factories import AuthorityFactory, UserFactory, area, country

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from core.models import OutboxMessage
 from imi.celery import app as celery_app
-from imi.models import OutboxMessage
 from requests_app.models import Action, InformationRequest, Reminder
 from tests.conftest import QuestionSetFactoryData, World
 from tests.request_states import draft, step

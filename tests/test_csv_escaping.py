@@ -63,7 +63,7 @@ def plant_register(world):
 def authorities_directory(client, world):
     plant_authority(world.bg_authority)
     client.force_login(world.stranger)
-    return client.get(reverse("directory"), {"format": "csv"})
+    return client.get(reverse("authorities:directory"), {"format": "csv"})
 
 
 def registers_directory(client, world):
@@ -139,11 +139,11 @@ def test_a_phone_number_stays_readable(client, world):
     world.bg_authority.phone = "+359 2 809 8779"
     world.bg_authority.save()
     client.force_login(world.stranger)
-    assert "+359 2 809 8779" in cells(client.get(reverse("directory"), {"format": "csv"}))
+    assert "+359 2 809 8779" in cells(client.get(reverse("authorities:directory"), {"format": "csv"}))
 
 
 def test_no_csv_is_written_outside_the_one_csv_writer():
-    """A new download must use imi.csv_export, which escapes formulas, instead of a csv.writer of its own."""
+    """A new download must use core.csv_export, which escapes formulas, instead of a csv.writer of its own."""
     writers = []
     for folder in ("imi", "authorities", "registers", "requests_app"):
         for path in (ROOT / folder).rglob("*.py"):

@@ -8,8 +8,9 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from authorities.csv_import import AuthorityCsv, RegisterCsv
+from authorities.csv_import import AuthorityCsv
 from authorities.models import Authority
+from registers.csv_import import RegisterCsv
 from registers.models import Register
 from tests.conftest import with_authenticator
 from tests.factories import AuthorityFactory, UserFactory, area, country

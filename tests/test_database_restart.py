@@ -81,7 +81,7 @@ def get(port, path):
 
 MAIL_ONE = """
 from authorities.models import User
-from imi.mail import send_to_user
+from core.mail import send_to_user
 user, _ = User.objects.get_or_create(email="restart@example.test", defaults={"full_name": "Restart Test"})
 send_to_user(user=user, template="inactive_users", context={"months": 6, "users": [user]})
 """

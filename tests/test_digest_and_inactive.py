@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from authorities.services import inactive_users_remind
-from imi import mail as outbox
-from imi.models import OutboxMessage
+from core import mail as outbox
+from core.models import OutboxMessage
 from requests_app import reminders
 from requests_app.models import Action, InformationRequest, Status
 from tests.factories import UserFactory
@@ -119,7 +119,7 @@ def test_the_backup_sees_and_answers_the_absent_colleague_request(client, world,
 
 
 def test_subjects_are_plain_text_not_html_escaped(world):
-    from imi.mail import render_mail
+    from core.mail import render_mail
 
     world.bg_authority.display_name_en = "Labour & Social Inspectorate"
     world.bg_authority.save()

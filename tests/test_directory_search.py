@@ -131,7 +131,7 @@ def test_a_changed_name_is_found_at_once(directory, world, client):
 
 def test_the_directory_page_shows_the_official_name_and_the_name_in_the_reader_language(client, world, directory):
     client.force_login(world.stranger)  # reads Latvian
-    response = client.get(reverse("directory"), {"q": "министерство на труда"})
+    response = client.get(reverse("authorities:directory"), {"q": "министерство на труда"})
     assert response.status_code == 200
     assert list(response.context["results"])[0] == directory["bg_ministry"]
     page = response.content.decode()
@@ -141,7 +141,7 @@ def test_the_directory_page_shows_the_official_name_and_the_name_in_the_reader_l
 
 def test_the_search_results_export_as_csv(client, world, directory):
     client.force_login(world.stranger)
-    response = client.get(reverse("directory"), {"q": "inspection", "format": "csv"})
+    response = client.get(reverse("authorities:directory"), {"q": "inspection", "format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     content = response.content.decode()
     assert "Inspecția Muncii" in content
@@ -149,14 +149,14 @@ def test_the_search_results_export_as_csv(client, world, directory):
 
 
 def test_the_directory_is_for_logged_in_users(client, directory):
-    assert "/accounts/login/" in client.get(reverse("directory"))["Location"]
+    assert "/accounts/login/" in client.get(reverse("authorities:directory"))["Location"]
     authority = directory["pt_tourism"]
-    assert "/accounts/login/" in client.get(reverse("authority_profile", args=[authority.pk]))["Location"]
+    assert "/accounts/login/" in client.get(reverse("authorities:authority_profile", args=[authority.pk]))["Location"]
 
 
 def test_the_profile_shows_contacts_competences_and_coordinator(client, world, directory):
     client.force_login(world.bg_handler)
-    response = client.get(reverse("authority_profile", args=[directory["pt_tourism"].pk]))
+    response = client.get(reverse("authorities:authority_profile", args=[directory["pt_tourism"].pk]))
     page = response.content.decode()
     assert "tourist guide" in page
     assert world.pt_coordinator.authority.name in page
@@ -167,12 +167,12 @@ def test_a_deactivated_authority_has_no_profile(client, world, directory):
     authority.status = Authority.Status.DEACTIVATED
     authority.save()
     client.force_login(world.bg_handler)
-    assert client.get(reverse("authority_profile", args=[authority.pk])).status_code == 404
+    assert client.get(reverse("authorities:authority_profile", args=[authority.pk])).status_code == 404
 
 
 def test_the_directory_page_costs_the_same_queries_for_many_results(client, world, directory, count_queries):
     client.force_login(world.bg_handler)
-    url = reverse("directory") + "?q=inspection"
+    url = reverse("authorities:directory") + "?q=inspection"
     few = count_queries(url)
     for n in range(10):
         AuthorityFactory(official_name=f"Inspection office {n}", display_name_en=f"Inspection office {n}")

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from imi import mail as outbox
-from imi.models import OutboxMessage
-from imi.tasks import sweep_outbox
+from core import mail as outbox
+from core.models import OutboxMessage
+from core.tasks import sweep_outbox
 
 FAILED_AT = datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.UTC)
 

@@ -9,9 +9,9 @@ import uuid
 import pytest
 from django.core import mail as django_mail
 
+from core.models import OutboxMessage
 from imi import devservices
 from imi.celery import app as celery_app
-from imi.models import OutboxMessage
 from requests_app.models import Action
 from tests.conftest import QuestionSetFactoryData, World
 from tests.request_states import answer_all, draft, step
@@ -117,7 +117,7 @@ def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(t
 
         redis.start()
         worker, log = start(["worker", "--pool=solo", "-Q", queue], tmp_path, queue, "worker", REDIS_URL=redis.url)
-        from imi.tasks import sweep_outbox
+        from core.tasks import sweep_outbox
 
         celery_app._pool = None  # reconnect to the broker that is back
         sweep_outbox.delay()

@@ -22,7 +22,7 @@ FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 
 GET_PAGES = [
     ("bg_handler", "requests:list", ["q", "direction", "status", "area", "country", "overdue", "page"]),
-    ("bg_handler", "directory", ["q", "country", "area", "status", "page", "format"]),
+    ("bg_handler", "authorities:directory", ["q", "country", "area", "status", "page", "format"]),
     ("bg_handler", "registers:list", ["q", "country", "area", "page", "format"]),
     ("pt_coordinator", "requests:activity", ["scope", "months", "area", "format"]),
     ("pt_coordinator", "requests:data_subjects", ["name", "identifier", "date_of_birth", "format"]),
@@ -277,7 +277,7 @@ def test_the_invitation_form_never_causes_a_server_error_and_sets_no_bad_passwor
     from django.db import transaction
 
     from authorities.services import user_invite
-    from imi.models import OutboxMessage
+    from core.models import OutboxMessage
 
     invited = user_invite(
         invited_by=world.bg_lda,
@@ -296,7 +296,7 @@ def test_the_invitation_form_never_causes_a_server_error_and_sets_no_bad_passwor
         form = {"new_password1": password, "new_password2": data.draw(st.just(password) | VALUES, label="again")}
         token_sent = data.draw(st.just(token) | VALUES.filter(lambda value: "/" not in value), label="token")
         with transaction.atomic():  # each example starts from the unused invitation
-            response = client.post(reverse("invitation_accept", args=[token_sent or token]), form)
+            response = client.post(reverse("authorities:invitation_accept", args=[token_sent or token]), form)
             assert response.status_code in (200, 302, 400, 404)
             invited.refresh_from_db()
             if response.status_code == 302:  # accepted: the password is the one given, and it was strong enough

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from imi import tasks
-from imi.models import HelpPage, OutboxMessage
+from core.models import HelpPage, OutboxMessage
+from demo import tasks
 from requests_app.models import Action
 from tests.factories import UserFactory
 from tests.request_states import draft, step
@@ -37,7 +37,7 @@ def test_items_tick_themselves_as_the_user_goes(client, world):
     newcomer = UserFactory(authority=world.bg_authority, roles=[("services", "handler")])
     client.force_login(newcomer)
     client.get(reverse("requests:activity"))
-    client.get(reverse("directory"))
+    client.get(reverse("authorities:directory"))
     client.get(reverse("help_page", args=["training"]))
     client.post(reverse("authorities:backups"), {"backups": [world.bg_lda.pk]})
     assert all(checklist(client).values())

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from authorities.models import User
-from imi.mail import render_mail
+from core.mail import render_mail
 
 NEW_PASSWORD = "a-long-new-password-2026"
 
@@ -99,7 +99,7 @@ def test_it_accepts_a_link_on_its_last_valid_day(client, world, django_capture_o
 
 
 def test_it_gives_404_for_an_unknown_token(client, world):
-    response = client.get(reverse("invitation_accept", args=["not-a-real-token"]))
+    response = client.get(reverse("authorities:invitation_accept", args=["not-a-real-token"]))
     assert response.status_code == 404
 
 

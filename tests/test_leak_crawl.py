@@ -21,7 +21,7 @@ from django.core import mail
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
-from imi.models import OutboxMessage
+from core.models import OutboxMessage
 from requests_app.models import PersonalDataRead
 from tests.leak_crawl import Crawler, markers_in, plant_world, seed_urls
 

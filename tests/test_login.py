@@ -2,7 +2,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from imi.mail import send_to_user
+from core.mail import send_to_user
 from tests.factories import PASSWORD, UserFactory
 
 

@@ -5,7 +5,7 @@ from django.http import FileResponse, HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from imi.middleware import NoStoreMiddleware
+from core.middleware import NoStoreMiddleware
 from requests_app import services
 from requests_app.models import Status
 from tests.request_states import request_in

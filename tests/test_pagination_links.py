@@ -16,5 +16,5 @@ def test_the_page_links_keep_the_filters_and_replace_the_page_number():
 
 def test_the_download_link_keeps_the_search_and_drops_the_page_number(client, world):
     client.force_login(world.bg_handler)
-    html = client.get(reverse("directory"), {"q": "labour", "page": "2"}).content.decode()
+    html = client.get(reverse("authorities:directory"), {"q": "labour", "page": "2"}).content.decode()
     assert 'href="?q=labour&amp;format=csv"' in html

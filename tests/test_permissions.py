@@ -56,7 +56,7 @@ MATRIX = [
     (None, ("requests:coordination", None), LOGIN),
     (None, ("requests:data_subjects", None), LOGIN),
     (None, ("requests:read_log", None), LOGIN),
-    (None, ("directory", None), LOGIN),
+    (None, ("authorities:directory", None), LOGIN),
     (None, ("registers:list", None), LOGIN),
     (None, ("registers:new", None), LOGIN),
     (None, ("session_ping", None), LOGIN),

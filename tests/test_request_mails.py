@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone, translation
 
-from imi import mail as outbox
-from imi.models import OutboxMessage
-from imi.tasks import sweep_outbox
+from core import mail as outbox
+from core.models import OutboxMessage
+from core.tasks import sweep_outbox
 from requests_app.models import Action, Status
 from tests.factories import UserFactory
 from tests.request_states import answer_all, draft, request_in, step
@@ -140,7 +140,7 @@ def test_the_outbox_keeps_a_mail_that_failed_and_the_sweep_sends_it_later(world,
 
 
 def test_a_mail_the_broker_never_got_is_sent_by_the_sweep(world, questions, monkeypatch, sent):
-    from imi import tasks
+    from core import tasks
 
     def broker_down(*args, **kwargs):
         raise ConnectionError("Redis is down")

@@ -110,7 +110,7 @@ def test_a_body_without_a_length_is_refused_unread(client):
 def test_the_limit_comes_first_and_leaves_room_for_the_largest_upload(settings):
     from imi.settings import base
 
-    assert base.MIDDLEWARE[0] == "imi.middleware.RequestSizeLimitMiddleware"
+    assert base.MIDDLEWARE[0] == "core.middleware.RequestSizeLimitMiddleware"
     assert base.IMI_MAX_REQUEST_BYTES > base.IMI_MAX_UPLOAD_BYTES + 1024 * 1024
     assert base.FILE_UPLOAD_MAX_MEMORY_SIZE <= base.IMI_MAX_UPLOAD_BYTES
     assert base.DATA_UPLOAD_MAX_MEMORY_SIZE < base.IMI_MAX_REQUEST_BYTES

@@ -60,15 +60,18 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "imi",
+    # Bottom to top (docs/architecture.md): each imports only those listed before it.
+    "core",
     "authorities",
-    "requests_app",
     "registers",
+    "requests_app",
+    "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [
     # First: a body too large is refused before anything reads it.
-    "imi.middleware.RequestSizeLimitMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,14 +79,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "imi.middleware.NoStoreMiddleware",
-    "imi.middleware.UserLanguageMiddleware",
-    "imi.middleware.RejectNulCharactersMiddleware",
+    "core.middleware.NoStoreMiddleware",
+    "core.middleware.UserLanguageMiddleware",
+    "core.middleware.RejectNulCharactersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "imi.middleware.MFARequiredMiddleware",
-    "imi.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.MFARequiredMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 if DEBUG:
@@ -104,12 +107,12 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "imi.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
 ]
-FORM_RENDERER = "imi.forms.PortalFormRenderer"
+FORM_RENDERER = "core.forms.PortalFormRenderer"
 
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -150,7 +153,7 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-# Login addresses are kept by the LDA, the helpdesk or a superuser, not by the user (imi/urls.py
+# Login addresses are kept by the LDA, the helpdesk or a superuser, not by the user (authorities/urls.py
 # closes allauth's e-mail pages); nobody signs up, so an unknown or deactivated address gets no mail.
 ACCOUNT_CHANGE_EMAIL = False
 ACCOUNT_MAX_EMAIL_ADDRESSES = 1
@@ -229,13 +232,16 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="imi")
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
-    "sweep-outbox": {"task": "imi.tasks.sweep_outbox", "schedule": env.float("IMI_OUTBOX_SWEEP_SECONDS", default=60.0)},
+    "sweep-outbox": {
+        "task": "core.tasks.sweep_outbox",
+        "schedule": env.float("IMI_OUTBOX_SWEEP_SECONDS", default=60.0),
+    },
     # Reminders are recorded once each, so running the sweep often only makes them timelier.
     "send-reminders": {
         "task": "requests_app.tasks.send_reminders",
         "schedule": env.float("IMI_REMINDER_SWEEP_SECONDS", default=3600.0),
     },
-    "send-digests": {"task": "imi.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "send-digests": {"task": "core.tasks.send_digests", "schedule": crontab(hour=7, minute=0)},
     # Blocks and deletes personal data on their dates (Regulation (EU) No 1024/2012, Art. 14).
     "apply-retention": {"task": "requests_app.tasks.apply_retention", "schedule": crontab(hour=1, minute=30)},
     "remind-inactive-users": {
@@ -261,7 +267,7 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "imi.views.csrf_failure"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -277,7 +283,7 @@ SILENCED_SYSTEM_CHECKS = [
     # No preload: a government portal's domain is added to browsers' HSTS lists by its operator, not by this code.
     "security.W021",
 ]
-# The Content Security Policy: nothing inline, nothing from another origin (imi.middleware).
+# The Content Security Policy: nothing inline, nothing from another origin (core.middleware).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -289,7 +295,7 @@ IMI_TRAINING = env.bool("IMI_TRAINING", default=False)
 IMI_TRAINING_URL = env.str("IMI_TRAINING_URL", default="")
 if IMI_TRAINING:
     CELERY_BEAT_SCHEDULE["reset-training-data"] = {
-        "task": "imi.tasks.reset_training_data",
+        "task": "demo.tasks.reset_training_data",
         "schedule": crontab(hour=2, minute=0),
     }
 
@@ -309,7 +315,7 @@ IMI_LINK_CHECK_TIMEOUT_SECONDS = env.int("IMI_LINK_CHECK_TIMEOUT_SECONDS", defau
 # 80 or 443 (the tests' own web server). Empty in production: the checker visits only the public internet.
 IMI_LINK_CHECK_ALLOWED_HOSTS = env.list("IMI_LINK_CHECK_ALLOWED_HOSTS", default=[])
 IMI_MAX_UPLOAD_BYTES = env.int("IMI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
-# The largest request body taken at all (imi.middleware.RequestSizeLimitMiddleware answers 413 before reading
+# The largest request body taken at all (core.middleware.RequestSizeLimitMiddleware answers 413 before reading
 # it): a form carries one file at most, so an upload and a margin for the rest of the form.
 IMI_MAX_REQUEST_BYTES = env.int("IMI_MAX_REQUEST_BYTES", default=IMI_MAX_UPLOAD_BYTES + 2 * 1024 * 1024)
 # Django's own limits behind it: form fields other than files held in memory, uploads kept in memory

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import imi.fields
+import core.fields
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="register",
             name="languages",
-            field=imi.fields.ChoiceArrayField(
+            field=core.fields.ChoiceArrayField(
                 base_field=models.CharField(
                     choices=[
                         ("bg", "Bulgarian"),

@@ -2,7 +2,7 @@
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
-from imi.models import OutboxMessage
+from core.models import OutboxMessage
 from tests.browser.conftest import log_in
 from tests.conftest import TOTP_SECRET
 from tests.factories import PASSWORD

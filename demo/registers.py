@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from authorities.models import Authority, LegislativeArea
-from imi.content_loader import LANGUAGES
+from core.content_loader import LANGUAGES
 from registers.models import Register
 from registers.services import register_search_refresh
 

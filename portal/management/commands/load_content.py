@@ -14,8 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from authorities.reference_data import load_reference_data
-from imi.content_loader import ContentError, Counts
-from imi.help_content import load_help_pages
+from core.content_loader import ContentError, Counts
+from core.help_content import load_help_pages
 from requests_app.question_sets import load_question_sets
 
 

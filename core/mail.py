@@ -2,9 +2,9 @@
 
 Every mail is three templates under ``templates/emails/``: ``<name>_subject.txt``,
 ``<name>_body.txt`` and ``<name>_body.html``, rendered in the recipient's language
-when the change happens, and kept in the outbox (``imi.models.OutboxMessage``)
+when the change happens, and kept in the outbox (``core.models.OutboxMessage``)
 in the same transaction. A Celery task delivers it after the commit; the sweep
-in ``imi.tasks`` delivers what is left, so a broker or mail server outage loses nothing.
+in ``core.tasks`` delivers what is left, so a broker or mail server outage loses nothing.
 """
 
 import logging
@@ -12,12 +12,13 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from imi.models import OutboxMessage
+from core.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -102,11 +103,9 @@ def send_again(*, messages):
 
 def send_digests():
     """Gather each user's held mails into one digest mail; returns how many digests were made."""
-    from authorities.models import User
-
     made = 0
     recipients = OutboxMessage.objects.filter(state=OutboxMessage.State.HELD).values("recipient").distinct()
-    for user in User.objects.filter(pk__in=recipients):
+    for user in get_user_model().objects.filter(pk__in=recipients):
         with transaction.atomic():
             held = list(
                 OutboxMessage.objects.select_for_update(skip_locked=True)
@@ -125,7 +124,8 @@ def send_digests():
 
 
 def _queue(message_id):
-    from imi.tasks import deliver_mail
+    # Imported here: the task module imports this one.
+    from core.tasks import deliver_mail
 
     try:
         # No retrying against a broker that is down: the sweep is the retry.

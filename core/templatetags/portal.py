@@ -2,8 +2,6 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 
-from imi.selectors import unseen_failed_mails_count
-
 register = template.Library()
 
 
@@ -29,9 +27,3 @@ def current(context, *url_names):
     """Whether the page being shown is one of these URL names (for the menu)."""
     match = getattr(context.get("request"), "resolver_match", None)
     return bool(match and match.view_name in url_names)
-
-
-@register.simple_tag
-def unseen_failed_mails(user):
-    """How many failed mails the person answers for that nobody has looked at yet."""
-    return unseen_failed_mails_count(user)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from imi.models import HelpPage
+from core.models import HelpPage
 
 
 @register(HelpPage)

@@ -1,6 +1,6 @@
 """The help pages every installation of the portal starts with: training, contacts.
 
-One file per page in ``imi/content/help_pages/``, title and body in every
+One file per page in ``core/content/help_pages/``, title and body in every
 language side by side; the body is plain text, an empty line starts a new
 paragraph. A fresh database gets them from the data migration
 ``0004_help_pages`` (a frozen copy). Superusers edit the pages in the admin
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from imi import content_loader
-from imi.models import HelpPage
+from core import content_loader
+from core.models import HelpPage
 
 CONTENT = Path(__file__).resolve().parent / "content" / "help_pages"
 

@@ -19,9 +19,9 @@ from django.views.i18n import set_language as django_set_language
 from authorities.models import Authority, Country
 from authorities.selectors import getting_started, user_home_summary
 from authorities.services import getting_started_toggle, language_set, page_seen
-from imi import mail
-from imi.models import HelpPage, OutboxMessage
-from imi.selectors import answers_for_mail, failed_mails_visible_to
+from core import mail
+from core.models import HelpPage, OutboxMessage
+from portal.selectors import answers_for_mail, failed_mails_visible_to
 from requests_app.selectors import my_tasks
 
 
@@ -38,7 +38,7 @@ def home(request):
             urls={
                 "activity": reverse("requests:activity"),
                 "tasks": reverse("home"),
-                "directory": reverse("directory"),
+                "directory": reverse("authorities:directory"),
                 "backups": reverse("authorities:backups"),
                 "authority": reverse("authorities:my_authority"),
                 "training": reverse("help_page", args=["training"]),

@@ -6,8 +6,8 @@ authority's country and official name, a user's e-mail, a question set's code,
 a request's requesting authority and summary) and only written when it differs
 from the data below, so a second run changes nothing. All fictitious:
 e-mails under ``demo.imi.test``, websites under ``.example``. The requests are
-in ``requests_app.demo_requests``, built through the services and the workflow;
-the registers the authorities keep in ``registers.demo_registers``.
+in ``demo.information_requests``, built through the services and the workflow;
+the registers the authorities keep in ``demo.registers``.
 """
 
 import unicodedata
@@ -33,9 +33,9 @@ from authorities.models import (
 )
 from authorities.reference_data import load_reference_data
 from authorities.services import authority_search_refresh
-from imi.content_loader import LANGUAGES
-from registers.demo_registers import create_demo_registers
-from requests_app.demo_requests import create_demo_requests
+from core.content_loader import LANGUAGES
+from demo.information_requests import create_demo_requests
+from demo.registers import create_demo_registers
 from requests_app.models import InformationRequest, Status
 from requests_app.question_sets import load_question_sets
 
@@ -458,7 +458,7 @@ COUNTRIES = [
                 None,
                 "Majandusministeerium",
             ),
-            # Keeps the register of construction companies (registers.demo_registers).
+            # Keeps the register of construction companies (demo.registers).
             "competences": {
                 SERVICES: "construction companies, construction specialists, būvkomersanti, būvspeciālisti",
             },
@@ -589,7 +589,7 @@ COUNTRIES = [
                 "Ekonomikas un komunikāciju ministrija",
                 None,
             ),
-            # Keeps the register of economic activities (registers.demo_registers).
+            # Keeps the register of economic activities (demo.registers).
             "competences": {
                 SERVICES: "register of economic activities, activity licences, majandustegevuse register, tegevusload",
             },

@@ -1,13 +1,10 @@
 from django.contrib import admin, messages
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.views import shortcut
-from django.http import Http404
 from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from authorities.admin import BoundedChangeListMixin, SuperuserEditsMixin
-from imi import mail
-from imi.models import HelpPage, OutboxMessage
+from core import mail
+from core.admin_mixins import BoundedChangeListMixin, SuperuserEditsMixin
+from core.models import HelpPage, OutboxMessage
 
 
 @admin.register(HelpPage)
@@ -52,19 +49,3 @@ class OutboxMessageAdmin(BoundedChangeListMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-def view_on_site(request, content_type_id, object_id):
-    """The admin's "View on site" (``/admin/r/<type>/<id>/``), for the objects the user's admin lists hold.
-
-    Django's own redirects for any object that exists and tells an unknown id apart: an object
-    out of the user's scope answers exactly as one that does not exist.
-    """
-    try:
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-    except ContentType.DoesNotExist:
-        raise Http404 from None
-    model_admin = admin.site._registry.get(model)
-    if model_admin is None or model_admin.get_object(request, object_id) is None:
-        raise Http404
-    return shortcut(request, content_type_id, object_id)

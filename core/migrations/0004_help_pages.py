@@ -1,7 +1,7 @@
 """The help pages, from the copy of their data frozen with this migration.
 
 Self-contained on purpose: it reads ``data/0004_help_pages/`` with the
-historical model, so later edits of the content (``imi/content/``) or of its
+historical model, so later edits of the content (``core/content/``) or of its
 loader never change what this migration does.
 """
 

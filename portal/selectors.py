@@ -1,7 +1,7 @@
 """Reads of the project glue that several pages share."""
 
 from authorities.auth import users_in_scope
-from imi.models import OutboxMessage
+from core.models import OutboxMessage
 
 
 def answers_for_mail(user):

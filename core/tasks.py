@@ -1,0 +1,22 @@
+"""Background work of the portal's infrastructure: delivering the outbox."""
+
+from celery import shared_task
+
+from core import mail
+
+
+@shared_task(ignore_result=True)
+def deliver_mail(message_id):
+    mail.deliver(message_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_outbox():
+    """Deliver every pending mail whose time has come: those the broker lost, and retries."""
+    for message_id in mail.pending_due().values_list("pk", flat=True)[:500]:
+        mail.deliver(message_id)
+
+
+@shared_task(ignore_result=True)
+def send_digests():
+    mail.send_digests()
