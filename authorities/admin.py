@@ -4,7 +4,6 @@ Every queryset is cut to the user's scope (authorities.auth), so an id edited in
 the address bar of another country's object is simply not found.
 """
 
-from allauth.account.forms import ResetPasswordForm
 from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from authorities import audit, auth, csv_import, services
+from authorities import auth, csv_import, services
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, Competence, Country, LegislativeArea, NationalHelpdesk, Role, User
 from core.admin_mixins import (
@@ -141,13 +140,12 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
     def _set_status(self, request, queryset, status, done_message):
         refused, changed = [], 0
         for authority in queryset.exclude(status=status):
-            if not auth.can_change_status_of(request.user, authority):
+            if services.authority_status_set(
+                actor=request.user, authority=authority, status=status, message=done_message
+            ):
+                changed += 1
+            else:
                 refused.append(authority.name)
-                continue
-            authority.status = status
-            authority.save(update_fields=["status", "updated_at"])
-            audit.record(actor=request.user, obj=authority, message=done_message)
-            changed += 1
         if refused:
             self.message_user(
                 request,
@@ -361,10 +359,7 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
     def send_password_reset(self, request, queryset):
         users = self._refuse_accounts_beyond_reach(request, queryset.filter(is_active=True))
         for user in users:
-            form = ResetPasswordForm(data={"email": user.email})
-            if form.is_valid():
-                form.save(request)
-                audit.record(actor=request.user, obj=user, message=_("Password reset e-mail sent."))
+            services.user_password_reset_send(actor=request.user, user=user, http_request=request)
         if users:
             self.message_user(request, _("Password reset e-mails have been sent."), messages.SUCCESS)
 
@@ -372,9 +367,7 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
     def reset_mfa(self, request, queryset):
         users = self._refuse_accounts_beyond_reach(request, queryset)
         for user in users:
-            deleted, _details = Authenticator.objects.filter(user=user).delete()
-            if deleted:
-                audit.record(actor=request.user, obj=user, message=_("Authenticator app reset."))
+            services.user_authenticators_reset(actor=request.user, user=user)
         if users:
             self.message_user(
                 request, _("The selected users will set up their authenticator app again."), messages.SUCCESS

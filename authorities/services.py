@@ -4,7 +4,9 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -124,6 +126,32 @@ def user_reactivate(*, actor, user):
         user.is_active = True
         user.save(update_fields=["is_active"])
         audit.record(actor=actor, obj=user, message=_("Reactivated."))
+
+
+def authority_status_set(*, actor, authority, status, message):
+    """Validate or suspend an authority; False (and nothing changed) when the actor may not."""
+    if not auth.can_change_status_of(actor, authority):
+        return False
+    if authority.status != status:
+        authority.status = status
+        authority.save(update_fields=["status", "updated_at"])
+        audit.record(actor=actor, obj=authority, message=message)
+    return True
+
+
+def user_password_reset_send(*, actor, user, http_request):
+    """Send allauth's password reset mail to an active user (links are built from the HTTP request)."""
+    form = ResetPasswordForm(data={"email": user.email})
+    if user.is_active and form.is_valid():
+        form.save(http_request)
+        audit.record(actor=actor, obj=user, message=_("Password reset e-mail sent."))
+
+
+def user_authenticators_reset(*, actor, user):
+    """Remove the user's authenticator app (MFA): they set one up again at their next login."""
+    deleted, _details = Authenticator.objects.filter(user=user).delete()
+    if deleted:
+        audit.record(actor=actor, obj=user, message=_("Authenticator app reset."))
 
 
 def user_email_change_check(*, actor, user, email):

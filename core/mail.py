@@ -101,6 +101,13 @@ def send_again(*, messages):
     return len(ids)
 
 
+def failed_mails_seen(*, messages, user):
+    """Mark failed mails seen by ``user``: the alert goes for everyone who answers for them."""
+    return messages.filter(state=OutboxMessage.State.FAILED, seen_at__isnull=True).update(
+        seen_at=timezone.now(), seen_by=user
+    )
+
+
 def send_digests():
     """Gather each user's held mails into one digest mail; returns how many digests were made."""
     made = 0

@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -137,9 +136,7 @@ def failed_mails(request):
     unseen = [message.pk for message in shown if message.seen_at is None]
     if unseen:
         # Seen by whoever first has them in front of them: the alert of everyone else goes too.
-        OutboxMessage.objects.filter(pk__in=unseen, seen_at__isnull=True).update(
-            seen_at=timezone.now(), seen_by=request.user
-        )
+        mail.failed_mails_seen(messages=OutboxMessage.objects.filter(pk__in=unseen), user=request.user)
     return render(request, "mail/failed.html", {"page": page, "mails": shown})
 
 

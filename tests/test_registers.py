@@ -4,6 +4,8 @@ import datetime
 
 from django.urls import reverse
 
+from authorities.models import Authority
+from authorities.services import authority_search_refresh
 from registers.models import Register
 from registers.services import register_search_refresh
 from tests.factories import area, country
@@ -130,3 +132,15 @@ def test_the_registers_list_costs_the_same_queries_for_many_registers(client, wo
     for n in range(10):
         make_register(world, url=f"https://r{n}.example/")
     assert count_queries(reverse("registers:list")) == few
+
+
+def test_a_register_is_found_by_its_authority_s_new_acronym_once_the_authority_changes(client, world):
+    # The register's search document carries the acronym; the authorities app refreshes it through a
+    # signal (authorities_changed), as it may not import the registers app.
+    register = make_register(world)
+    client.force_login(world.stranger)
+    assert list(client.get(reverse("registers:list"), {"q": "ZQXTUR"}).context["results"]) == []
+    world.pt_authority.acronym = "ZQXTUR"
+    world.pt_authority.save(update_fields=["acronym"])
+    authority_search_refresh(authorities=Authority.objects.filter(pk=world.pt_authority.pk))
+    assert list(client.get(reverse("registers:list"), {"q": "ZQXTUR"}).context["results"]) == [register]
