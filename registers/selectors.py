@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from authorities.models import User
 from core.search import search
 from registers.models import Register
 
@@ -38,3 +39,13 @@ def review_due_before(today=None):
     """Registers reviewed before this day need a new review."""
     today = today or timezone.localdate()
     return today - datetime.timedelta(days=30 * settings.IMI_REGISTER_REVIEW_MONTHS)
+
+
+def ldas_of(authority_ids):
+    """The active local data administrators of these authorities: whom a register's mails go to."""
+    return User.objects.filter(authority_id__in=authority_ids, is_lda=True, is_active=True).order_by("pk")
+
+
+def register_link(register):
+    """The register's page, as a full address for a mail."""
+    return settings.SITE_URL + register.get_absolute_url()

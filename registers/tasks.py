@@ -2,14 +2,14 @@
 
 from celery import shared_task
 
-from registers import checker
+from registers import link_checks, reviews
 
 
 @shared_task(ignore_result=True)
 def check_register_links():
-    return checker.check_all()._asdict()
+    return link_checks.check_all()._asdict()
 
 
 @shared_task(ignore_result=True)
 def remind_register_reviews():
-    return checker.remind_reviews()
+    return reviews.remind_reviews()

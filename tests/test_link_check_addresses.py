@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from registers import checker
+from registers import link_checks
 from registers.forms import RegisterForm
 from registers.models import LinkCheck, Register
 
@@ -120,10 +120,10 @@ def connections(monkeypatch):
     ],
 )
 def test_it_refuses_local_and_private_addresses_without_connecting(url, connections):
-    result = checker.check_url(url, timeout=2)
+    result = link_checks.check_url(url, timeout=2)
     assert not result.ok
     assert result.status_code is None
-    assert result.error == checker.REFUSED_ADDRESS
+    assert result.error == link_checks.REFUSED_ADDRESS
     assert connections == []
 
 
@@ -132,24 +132,24 @@ def test_it_refuses_a_name_that_resolves_to_a_private_address(dns, connections):
     dns["mixed.example"] = ["93.184.216.34", "192.168.0.10"]  # one private answer is enough
     dns["metadata.example"] = ["fd00:ec2::254"]
     for url in ["https://intranet.example/", "http://mixed.example/", "http://metadata.example/"]:
-        result = checker.check_url(url, timeout=2)
-        assert result.error == checker.REFUSED_ADDRESS
+        result = link_checks.check_url(url, timeout=2)
+        assert result.error == link_checks.REFUSED_ADDRESS
     assert connections == []
 
 
 def test_it_refuses_ports_other_than_80_and_443(dns, connections):
     dns["registers.example"] = ["93.184.216.34"]
     for url in ["http://registers.example:6379/", "https://registers.example:5432/", "http://registers.example:8080/"]:
-        result = checker.check_url(url, timeout=2)
+        result = link_checks.check_url(url, timeout=2)
         assert not result.ok
-        assert result.error == checker.REFUSED_PORT
+        assert result.error == link_checks.REFUSED_PORT
     assert connections == []
 
 
 def test_it_connects_to_the_address_it_checked_not_to_a_second_answer(dns, connections):
     """DNS rebinding: the name answers a public address to the check and a local one a moment later."""
     dns["rebinding.example"] = [["93.184.216.34"], ["127.0.0.1"], ["127.0.0.1"]]
-    result = checker.check_url("http://rebinding.example/", timeout=2)
+    result = link_checks.check_url("http://rebinding.example/", timeout=2)
     assert not result.ok
     assert connections == ["93.184.216.34"]  # the checked address, refused by the stand-in; never 127.0.0.1
     assert "refused" in result.error
@@ -161,25 +161,25 @@ def test_it_refuses_a_redirect_from_an_allowed_server_to_a_local_address(site, s
     dns["internal.example"] = ["10.0.0.7"]
     for target in ["http://127.0.0.1/ok", "http://[::1]/", "http://internal.example/", "http://169.254.169.254/"]:
         site.seen.clear()
-        result = checker.check_url(f"http://localhost:{site.port}/to/{target}", timeout=2)
+        result = link_checks.check_url(f"http://localhost:{site.port}/to/{target}", timeout=2)
         assert not result.ok
-        assert result.error == checker.REFUSED_ADDRESS
+        assert result.error == link_checks.REFUSED_ADDRESS
         assert result.final_url == target
         assert site.seen == [f"/to/{target}"]  # the first hop only
 
 
 def test_it_refuses_a_redirect_to_another_port(site, settings, connections):
     settings.IMI_LINK_CHECK_ALLOWED_HOSTS = ["localhost"]
-    result = checker.check_url(f"http://localhost:{site.port}/to/http://127.0.0.1:{site.port}/ok", timeout=2)
-    assert result.error == checker.REFUSED_PORT
+    result = link_checks.check_url(f"http://localhost:{site.port}/to/http://127.0.0.1:{site.port}/ok", timeout=2)
+    assert result.error == link_checks.REFUSED_PORT
 
 
 def test_the_setting_lets_the_local_test_server_through(site, settings, connections):
     site.seen.clear()
-    assert checker.check_url(f"http://localhost:{site.port}/ok", timeout=2).error == checker.REFUSED_PORT
+    assert link_checks.check_url(f"http://localhost:{site.port}/ok", timeout=2).error == link_checks.REFUSED_PORT
     assert site.seen == []
     settings.IMI_LINK_CHECK_ALLOWED_HOSTS = ["localhost"]
-    result = checker.check_url(f"http://localhost:{site.port}/ok", timeout=2)
+    result = link_checks.check_url(f"http://localhost:{site.port}/ok", timeout=2)
     assert result.ok
     assert site.seen == ["/ok"]
     assert set(connections) <= {"127.0.0.1", "::1"}
@@ -218,12 +218,12 @@ def test_the_setting_lets_the_local_test_server_through(site, settings, connecti
     ],
 )
 def test_these_addresses_are_not_public(address):
-    assert not checker.is_public_address(address)
+    assert not link_checks.is_public_address(address)
 
 
 @pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2a00:1450:4001:82a::2004", "::ffff:8.8.8.8"])
 def test_these_addresses_are_public(address):
-    assert checker.is_public_address(address)
+    assert link_checks.is_public_address(address)
 
 
 def in_bulgarian(message):
@@ -241,13 +241,13 @@ def test_a_refused_address_is_a_failed_check_with_its_reason(client, world, conn
         authority=world.bg_authority,
         url="http://169.254.169.254/latest/meta-data/",
     )
-    check, _alerted = checker.check_register(register, timeout=2)
+    check, _alerted = link_checks.check_register(register, timeout=2)
     check = LinkCheck.objects.get(pk=check.pk)
     assert not check.ok
-    assert check.error == checker.REFUSED_ADDRESS
+    assert check.error == link_checks.REFUSED_ADDRESS
     client.force_login(world.bg_lda)
     page = client.get(reverse("registers:detail", args=[register.pk])).content.decode()
-    assert html.escape(in_bulgarian(checker.REFUSED_ADDRESS)) in page
+    assert html.escape(in_bulgarian(link_checks.REFUSED_ADDRESS)) in page
     assert connections == []
 
 
@@ -274,7 +274,7 @@ def test_the_lda_is_told_why_the_address_was_not_checked(
         url="http://10.0.0.5/registers",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        _check, alerted = checker.check_register(register, timeout=2)
+        _check, alerted = link_checks.check_register(register, timeout=2)
     assert alerted
     (message,) = [message for message in mail.outbox if world.bg_lda.email in message.to]
-    assert in_bulgarian(checker.REFUSED_ADDRESS) in message.body
+    assert in_bulgarian(link_checks.REFUSED_ADDRESS) in message.body

@@ -16,7 +16,7 @@ import time_machine
 from django.conf import settings as django_settings
 from django.core import mail
 
-from registers import checker, tasks
+from registers import link_checks, reviews, tasks
 from registers.models import LinkCheck, Register
 from registers.services import register_mark_reviewed
 from tests.factories import UserFactory
@@ -118,7 +118,7 @@ def at(year, month, day):
 
 
 def test_it_finds_an_address_that_answers(site):
-    result = checker.check_url(f"{site.base}/ok", timeout=2)
+    result = link_checks.check_url(f"{site.base}/ok", timeout=2)
     assert result.ok
     assert result.status_code == 200
     assert result.final_url == f"{site.base}/ok"
@@ -126,7 +126,7 @@ def test_it_finds_an_address_that_answers(site):
 
 
 def test_it_reports_a_missing_page_with_its_code(site):
-    result = checker.check_url(f"{site.base}/missing", timeout=2)
+    result = link_checks.check_url(f"{site.base}/missing", timeout=2)
     assert not result.ok
     assert result.status_code == 404
     assert "404" in result.error
@@ -135,7 +135,7 @@ def test_it_reports_a_missing_page_with_its_code(site):
 def test_it_gives_up_on_a_site_that_does_not_answer_in_time(site, settings):
     settings.IMI_LINK_CHECK_TIMEOUT_SECONDS = 1
     started = time.monotonic()
-    result = checker.check_url(f"{site.base}/slow")
+    result = link_checks.check_url(f"{site.base}/slow")
     assert time.monotonic() - started < SLOW_SECONDS - 1
     assert not result.ok
     assert result.status_code is None
@@ -143,22 +143,22 @@ def test_it_gives_up_on_a_site_that_does_not_answer_in_time(site, settings):
 
 
 def test_it_reports_a_redirect_loop(site):
-    result = checker.check_url(f"{site.base}/loop", timeout=2)
+    result = link_checks.check_url(f"{site.base}/loop", timeout=2)
     assert not result.ok
     assert result.status_code == 302
     assert "Redirect loop" in result.error
 
 
 def test_it_follows_a_redirect(site):
-    result = checker.check_url(f"{site.base}/redirect", timeout=2)
+    result = link_checks.check_url(f"{site.base}/redirect", timeout=2)
     assert result.ok
     assert result.status_code == 200
     assert result.final_url == f"{site.base}/ok"
 
 
 def test_it_follows_five_redirects_but_not_six(site):
-    assert checker.check_url(f"{site.base}/hops/5", timeout=2).ok
-    result = checker.check_url(f"{site.base}/hops/6", timeout=2)
+    assert link_checks.check_url(f"{site.base}/hops/5", timeout=2).ok
+    result = link_checks.check_url(f"{site.base}/hops/6", timeout=2)
     assert not result.ok
     assert "Too many redirects" in result.error
 
@@ -167,7 +167,7 @@ def test_it_reports_a_refused_connection():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = checker.check_url(f"http://127.0.0.1:{port}/", timeout=2)
+    result = link_checks.check_url(f"http://127.0.0.1:{port}/", timeout=2)
     assert not result.ok
     assert result.status_code is None
     assert "refused" in result.error
@@ -176,7 +176,7 @@ def test_it_reports_a_refused_connection():
 def test_it_checks_only_web_addresses(site):
     site.seen.clear()
     for url in ["ftp://127.0.0.1/registers", "file:///etc/passwd", "javascript:alert(1)"]:
-        result = checker.check_url(url, timeout=2)
+        result = link_checks.check_url(url, timeout=2)
         assert not result.ok
         assert "Only http and https" in result.error
     assert site.seen == []
@@ -184,7 +184,7 @@ def test_it_checks_only_web_addresses(site):
 
 def test_it_names_the_portal_in_its_user_agent(site):
     site.seen.clear()
-    checker.check_url(f"{site.base}/ok", timeout=2)
+    link_checks.check_url(f"{site.base}/ok", timeout=2)
     ((path, agent),) = site.seen
     assert path == "/ok"
     assert "IMI portal" in agent
@@ -195,10 +195,10 @@ def test_it_names_the_portal_in_its_user_agent(site):
 
 def test_it_keeps_the_history_of_the_checks(world, site, threshold):
     register = make_register(world, f"{site.base}/ok")
-    checker.check_register(register, timeout=2)
+    link_checks.check_register(register, timeout=2)
     register.url = f"{site.base}/missing"
     register.save()
-    checker.check_register(register, timeout=2)
+    link_checks.check_register(register, timeout=2)
 
     newest, oldest = register.checks.all()
     assert (oldest.ok, oldest.status_code, oldest.error) == (True, 200, "")
@@ -213,12 +213,12 @@ def test_it_mails_the_lda_once_after_n_failures_in_a_row(world, site, threshold,
     register = make_register(world, f"{site.base}/missing")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(threshold - 1):
-            _check, alerted = checker.check_register(register, timeout=2)
+            _check, alerted = link_checks.check_register(register, timeout=2)
             assert not alerted
     assert mail.outbox == []
 
     with django_capture_on_commit_callbacks(execute=True):
-        _check, alerted = checker.check_register(register, timeout=2)
+        _check, alerted = link_checks.check_register(register, timeout=2)
     assert alerted
     (message,) = mail.outbox
     assert message.to == [world.bg_lda.email]
@@ -231,7 +231,7 @@ def test_it_mails_the_lda_once_after_n_failures_in_a_row(world, site, threshold,
     assert f'href="{link}"' in message.alternatives[0][0]
 
     with django_capture_on_commit_callbacks(execute=True):
-        _check, alerted = checker.check_register(register, timeout=2)
+        _check, alerted = link_checks.check_register(register, timeout=2)
     assert not alerted
     assert len(mail.outbox) == 1
     register.refresh_from_db()
@@ -243,10 +243,10 @@ def test_it_resets_the_count_after_a_success(world, site, threshold, django_capt
     register = make_register(world, f"{site.base}/missing")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(threshold - 1):
-            checker.check_register(register, timeout=2)
+            link_checks.check_register(register, timeout=2)
         register.url = f"{site.base}/redirect"
         register.save()
-        checker.check_register(register, timeout=2)
+        link_checks.check_register(register, timeout=2)
     register.refresh_from_db()
     assert register.consecutive_failures == 0
     assert mail.outbox == []
@@ -256,9 +256,9 @@ def test_it_resets_the_count_after_a_success(world, site, threshold, django_capt
     register.save()
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(threshold - 1):
-            checker.check_register(register, timeout=2)
+            link_checks.check_register(register, timeout=2)
         assert mail.outbox == []
-        checker.check_register(register, timeout=2)
+        link_checks.check_register(register, timeout=2)
     assert recipients() == [world.bg_lda.email]
     assert "Redirect loop" in mail.outbox[0].body
 
@@ -269,7 +269,7 @@ def test_it_alerts_every_active_lda_and_no_deactivated_one(world, site, settings
     UserFactory(email="gone@bg.test", authority=world.bg_authority, is_lda=True, is_active=False)
     register = make_register(world, f"{site.base}/missing")
     with django_capture_on_commit_callbacks(execute=True):
-        checker.check_register(register, timeout=2)
+        link_checks.check_register(register, timeout=2)
     assert recipients() == sorted([world.bg_lda.email, second.email])
 
 
@@ -279,7 +279,7 @@ def test_it_checks_every_register_that_is_not_retired(world, site, settings, dja
     broken = make_register(world, f"{site.base}/missing", name="Broken")
     retired = make_register(world, f"{site.base}/missing", name="Retired", is_retired=True)
     with django_capture_on_commit_callbacks(execute=True):
-        counts = checker.check_all(timeout=2)
+        counts = link_checks.check_all(timeout=2)
     assert counts == (1, 1, 1)
     assert (counts.ok, counts.failed, counts.alerted) == (1, 1, 1)
     assert working.checks.count() == broken.checks.count() == 1
@@ -310,8 +310,8 @@ def test_it_reminds_the_lda_once_per_review_period(world, settings, django_captu
     register = make_register(world, "https://registers.example.test/", last_reviewed=datetime.date(2024, 2, 1))
     make_register(world, "https://fresh.example.test/", name="Fresh", last_reviewed=datetime.date(2025, 6, 1))
     with at(2025, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 1
-        assert checker.remind_reviews() == 0
+        assert reviews.remind_reviews() == 1
+        assert reviews.remind_reviews() == 0
     (message,) = mail.outbox
     assert message.to == [world.bg_lda.email]
     assert "Регистър на екскурзоводите" in message.subject
@@ -320,10 +320,10 @@ def test_it_reminds_the_lda_once_per_review_period(world, settings, django_captu
     assert register.review_reminded_on == datetime.date(2025, 3, 1)
 
     with at(2025, 4, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 0
+        assert reviews.remind_reviews() == 0
     # Still not reviewed a period later: reminded again.
     with at(2026, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 1
+        assert reviews.remind_reviews() == 1
     assert recipients() == [world.bg_lda.email, world.bg_lda.email]
 
 
@@ -331,16 +331,16 @@ def test_it_starts_over_once_the_register_is_reviewed(world, settings, django_ca
     settings.IMI_REGISTER_REVIEW_MONTHS = 12
     register = make_register(world, "https://registers.example.test/", last_reviewed=datetime.date(2024, 2, 1))
     with at(2025, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 1
+        assert reviews.remind_reviews() == 1
     with at(2025, 3, 10):
         register_mark_reviewed(actor=world.bg_lda, register=register)
     register.refresh_from_db()
     assert (register.last_reviewed, register.review_reminded_on) == (datetime.date(2025, 3, 10), None)
 
     with at(2026, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 0
+        assert reviews.remind_reviews() == 0
     with at(2026, 3, 10), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 1
+        assert reviews.remind_reviews() == 1
     assert len(mail.outbox) == 2
 
 
@@ -348,7 +348,7 @@ def test_it_does_not_remind_users_who_are_not_ldas(world, settings, django_captu
     settings.IMI_REGISTER_REVIEW_MONTHS = 12
     make_register(world, "https://registers.example.test/", last_reviewed=datetime.date(2024, 2, 1))
     with at(2025, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        checker.remind_reviews()
+        reviews.remind_reviews()
     assert world.bg_handler.email not in recipients()
     assert world.bg_supervisor.email not in recipients()
     assert world.pt_handler.email not in recipients()  # an LDA, of another authority
@@ -361,7 +361,7 @@ def test_it_does_not_remind_about_retired_registers(world, settings, django_capt
         world, "https://registers.example.test/", last_reviewed=datetime.date(2024, 2, 1), is_retired=True
     )
     with at(2025, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 0
+        assert reviews.remind_reviews() == 0
     assert mail.outbox == []
     retired.refresh_from_db()
     assert retired.review_reminded_on is None
@@ -374,7 +374,7 @@ def test_it_does_not_remind_a_deactivated_lda(world, settings, django_capture_on
     other = UserFactory(email="lda2@bg.test", authority=world.bg_authority, is_lda=True)
     make_register(world, "https://registers.example.test/", last_reviewed=datetime.date(2024, 2, 1))
     with at(2025, 3, 1), django_capture_on_commit_callbacks(execute=True):
-        assert checker.remind_reviews() == 1
+        assert reviews.remind_reviews() == 1
     assert recipients() == [other.email]
 
 

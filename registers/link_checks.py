@@ -1,4 +1,4 @@
-"""Checking the web addresses of the registers, and reminding their LDAs to review them.
+"""Checking the web addresses of the registers (the review reminders are in ``registers.reviews``).
 
 ``check_url`` asks one address with a plain GET (standard library only) and follows
 at most ``MAX_REDIRECTS`` redirects itself, so a loop or a long chain is reported as
@@ -23,15 +23,13 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from authorities.models import User
 from core.mail import send_to_user
 from registers.models import LinkCheck, Register
-from registers.selectors import review_due_before
+from registers.selectors import ldas_of, register_link
 
 logger = logging.getLogger(__name__)
 
@@ -214,14 +212,6 @@ def check_url(url, timeout=None):
     return _failed(current, f"Too many redirects (more than {MAX_REDIRECTS}).")
 
 
-def _ldas(authority_ids):
-    return User.objects.filter(authority_id__in=authority_ids, is_lda=True, is_active=True).order_by("pk")
-
-
-def _register_link(register):
-    return settings.SITE_URL + register.get_absolute_url()
-
-
 def check_register(register, *, timeout=None):
     """Check a register's address and record it; returns ``(link_check, alerted)``.
 
@@ -244,8 +234,8 @@ def check_register(register, *, timeout=None):
         locked.save(update_fields=["consecutive_failures"])
         alerted = not result.ok and locked.consecutive_failures == threshold
         if alerted:
-            link = _register_link(locked)
-            for lda in _ldas([locked.authority_id]):
+            link = register_link(locked)
+            for lda in ldas_of([locked.authority_id]):
                 send_to_user(
                     user=lda,
                     template="register_link_failing",
@@ -275,35 +265,3 @@ def check_all(*, timeout=None):
             alerted += int(alert)
     logger.info("Register links checked: %s ok, %s failed, %s alerted.", ok, failed, alerted)
     return CheckCounts(ok=ok, failed=failed, alerted=alerted)
-
-
-def remind_reviews(today=None):
-    """Ask the LDAs to review each register not reviewed for a review period; returns how many registers.
-
-    A register is reminded once per period: again only when the last reminder is
-    itself older than the period, or after it was reviewed (which clears the reminder).
-    """
-    today = today or timezone.localdate()
-    cutoff = review_due_before(today)
-    months = settings.IMI_REGISTER_REVIEW_MONTHS
-    with transaction.atomic():
-        registers = list(
-            Register.objects.filter(is_retired=False, last_reviewed__lt=cutoff)
-            .filter(Q(review_reminded_on__isnull=True) | Q(review_reminded_on__lt=cutoff))
-            .select_for_update(skip_locked=True)
-            .order_by("pk")
-        )
-        ldas = {}
-        for lda in _ldas({register.authority_id for register in registers}):
-            ldas.setdefault(lda.authority_id, []).append(lda)
-        for register in registers:
-            link = _register_link(register)
-            for lda in ldas.get(register.authority_id, []):
-                send_to_user(
-                    user=lda,
-                    template="register_review_due",
-                    context={"register": register, "months": months, "link": link},
-                    link=link,
-                )
-        Register.objects.filter(pk__in=[register.pk for register in registers]).update(review_reminded_on=today)
-    return len(registers)
