@@ -1,7 +1,6 @@
 """Reads about authorities and users that pages share."""
 
-from datetime import timedelta
-
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
@@ -60,8 +59,7 @@ def user_home_summary(*, user):
 
 def inactive_users(*, months, now=None):
     """Active users of authorities who have not logged in for ``months`` months (never, since registered)."""
-    # A month counts as 30 days: what matters is the order of magnitude, not the calendar.
-    cutoff = (now or timezone.now()) - timedelta(days=30 * months)
+    cutoff = (now or timezone.now()) - relativedelta(months=months)
     return User.objects.filter(is_active=True, authority__isnull=False).filter(
         Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff)
     )

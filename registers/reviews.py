@@ -7,22 +7,22 @@ from django.utils import timezone
 
 from core.mail import send_to_user
 from registers.models import Register
-from registers.selectors import ldas_of, register_link, review_due_before
+from registers.selectors import ldas_of, register_link, review_due_cutoff
 
 
 def remind_reviews(today=None):
     """Ask the LDAs to review each register not reviewed for a review period; returns how many registers.
 
     A register is reminded once per period: again only when the last reminder is
-    itself older than the period, or after it was reviewed (which clears the reminder).
+    itself a period old, or after it was reviewed (which clears the reminder).
     """
     today = today or timezone.localdate()
-    cutoff = review_due_before(today)
+    cutoff = review_due_cutoff(today)
     months = settings.IMI_REGISTER_REVIEW_MONTHS
     with transaction.atomic():
         registers = list(
-            Register.objects.filter(is_retired=False, last_reviewed__lt=cutoff)
-            .filter(Q(review_reminded_on__isnull=True) | Q(review_reminded_on__lt=cutoff))
+            Register.objects.filter(is_retired=False, last_reviewed__lte=cutoff)
+            .filter(Q(review_reminded_on__isnull=True) | Q(review_reminded_on__lte=cutoff))
             .select_for_update(skip_locked=True)
             .order_by("pk")
         )

@@ -1,5 +1,4 @@
-import datetime
-
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils import timezone
 
@@ -35,10 +34,10 @@ def registers_for_request(*, request):
     ).select_related("authority")
 
 
-def review_due_before(today=None):
-    """Registers reviewed before this day need a new review."""
+def review_due_cutoff(today=None):
+    """Registers last reviewed on or before this day need a new review: a whole review period has gone by."""
     today = today or timezone.localdate()
-    return today - datetime.timedelta(days=30 * settings.IMI_REGISTER_REVIEW_MONTHS)
+    return today - relativedelta(months=settings.IMI_REGISTER_REVIEW_MONTHS)
 
 
 def ldas_of(authority_ids):

@@ -11,7 +11,7 @@ from core.forms import add_service_errors, submitted
 from registers import services
 from registers.forms import RegisterForm, RegisterSearchForm
 from registers.models import Register
-from registers.selectors import registers_search, review_due_before
+from registers.selectors import registers_search, review_due_cutoff
 
 
 def _get_register_for_lda(request, pk):
@@ -44,7 +44,6 @@ def register_directory(request):
             "page": page,
             "results": page.object_list,
             "can_add": request.user.is_lda and request.user.authority_id is not None,
-            "review_before": review_due_before(),
         },
     )
 
@@ -59,7 +58,7 @@ def register_detail(request, pk):
             "register": register,
             "can_manage": services.can_manage_register(request.user, register),
             "checks": register.checks.all()[:10],
-            "needs_review": register.last_reviewed < review_due_before(),
+            "needs_review": register.last_reviewed <= review_due_cutoff(),
             "areas": register.legislative_areas.all(),
         },
     )
