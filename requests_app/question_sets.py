@@ -223,7 +223,7 @@ def question_set_preview(question_set, *, language):
         "questions": [
             {
                 "number": number,
-                "kind": Question.Kind(item["kind"]).label,
+                "kind": str(Question.Kind(item["kind"]).label),
                 "text": text(item["text"]),
                 "options": [text(option) for option in item["options"]],
             }
