@@ -86,6 +86,11 @@ def texts(value, where, problems, *, max_length=None):
     if missing:
         problems.add(where, _("no text in %(languages)s") % {"languages": ", ".join(missing)})
         return None
+    with_nul = [lang for lang in LANGUAGES if "\x00" in value[lang]]
+    if with_nul:
+        # PostgreSQL stores no NUL character in a text.
+        problems.add(where, _("a NUL character in %(languages)s") % {"languages": ", ".join(with_nul)})
+        return None
     too_long = [lang for lang in LANGUAGES if max_length is not None and len(value[lang]) > max_length]
     if too_long:
         problems.add(

@@ -80,7 +80,8 @@ def _legislative_area_check(value, where, problems):
             max_length=LegislativeArea._meta.get_field("name").max_length,
         )
         return code, name
-    if not isinstance(value, str) or not LegislativeArea.objects.filter(code=value).exists():
+    is_code = isinstance(value, str) and slug_re.fullmatch(value)
+    if not is_code or not LegislativeArea.objects.filter(code=value).exists():
         problems.add(where, _("unknown legislative area %(area)s") % {"area": _shown(value)})
     return value, None
 

@@ -367,3 +367,20 @@ def test_a_new_area_needs_a_code_and_a_name_in_every_language(client, superuser)
         ("legislative area, name", "no text in bg, ro, da, lv, et"),
     ]
     assert not LegislativeArea.objects.filter(name_en="Road transport").exists()
+
+
+def test_a_text_the_database_cannot_store_is_an_error(client, superuser):
+    data = question_set_data()
+    data["questions"][0]["text"]["da"] = "Er arbejdsgiveren registreret?\x00"
+    data["questions"][1]["options"][0]["en"] = "M" * 301
+    data["legislative_area"] = "posting-of-workers\x00"
+
+    response = preview(client, yaml_file(data))
+
+    assert response.status_code == 200
+    assert response.context["problems"] == [
+        ("", "unknown legislative area 'posting-of-workers\\x00'"),
+        ("question 1, text", "a NUL character in da"),
+        ("question 2, option 1", "longer than 300 characters in en"),
+    ]
+    assert not QuestionSet.objects.filter(code="pow-pay").exists()
