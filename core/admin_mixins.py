@@ -138,18 +138,57 @@ class StoredRowsUniqueFormSet(BaseInlineFormSet):
                 taken.add(key)
 
 
-class CsvUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV file"))
+class UploadForm(forms.Form):
+    """One file of at most ``max_bytes``, read whole: the cleaned ``file`` is its bytes."""
+
+    max_bytes = MAX_BYTES
+    file = forms.FileField(label=gettext_lazy("File"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise ValidationError(_("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_BYTES)})
+        if upload.size > self.max_bytes:
+            raise ValidationError(_("The file is larger than %(size)s.") % {"size": filesizeformat(self.max_bytes)})
         return upload.read()
 
 
-def _sha256(content):
+class CsvUploadForm(UploadForm):
+    file = forms.FileField(label=gettext_lazy("CSV file"))
+
+
+def sha256(content):
     return hashlib.sha256(content).hexdigest()
+
+
+class PreviewedUpload:
+    """A file kept in the session between its preview and its confirmation.
+
+    The preview page sends the file's hash back with the confirmation; a file
+    changed in between (another preview in another tab) is refused instead of
+    written unseen. Only valid UTF-8 files are kept: as text, they encode back
+    to the same bytes.
+    """
+
+    def __init__(self, request, key):
+        self.session = request.session
+        self.key = key
+        self.sent_hash = request.POST.get("sha256", "")
+
+    def keep(self, content, name):
+        self.session[self.key] = {"content": content.decode("utf-8"), "name": name[:200]}
+
+    def confirmed(self):
+        """The previewed file's bytes and name if the confirmation is for it; None otherwise."""
+        stored = self.session.get(self.key) or {}
+        content = stored.get("content", "").encode("utf-8")
+        if not stored or not hmac.compare_digest(sha256(content), self.sent_hash):
+            return None
+        return content, stored.get("name", "")
+
+    def forget(self):
+        self.session.pop(self.key, None)
+
+
+PREVIEW_EXPIRED = gettext_lazy("The file has changed since its preview, or the preview has expired. Upload it again.")
 
 
 class CsvImportExportMixin:
@@ -198,25 +237,23 @@ class CsvImportExportMixin:
             f"admin:{opts.app_label}_{opts.model_name}_changelist", current_app=self.admin_site.name
         )
         form, result, digest = CsvUploadForm(), None, ""
+        upload = PreviewedUpload(request, key)
         if request.method == "POST" and "confirm" in request.POST:
-            stored = request.session.get(key) or {}
-            content = stored.get("content", "").encode("utf-8")
-            digest = request.POST.get("sha256", "")
-            if not stored or not hmac.compare_digest(_sha256(content), digest):
-                self.message_user(
-                    request,
-                    _("The file has changed since its preview, or the preview has expired. Upload it again."),
-                    messages.ERROR,
-                )
+            confirmed = upload.confirmed()
+            if confirmed is None:
+                self.message_user(request, PREVIEW_EXPIRED, messages.ERROR)
                 return redirect(request.path)
+            content, name = confirmed
+            digest = sha256(content)
             result = csv_format.run(content, dry_run=False)
+            # Imported, or the stored data changed since the preview: then what is wrong now is shown.
+            upload.forget()
             if result.is_valid:
-                del request.session[key]
                 self.message_user(
                     request,
                     _("Imported from %(file)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
                     % {
-                        "file": stored.get("name", ""),
+                        "file": name,
                         "created": result.created,
                         "updated": result.updated,
                         "unchanged": result.unchanged,
@@ -224,22 +261,16 @@ class CsvImportExportMixin:
                     messages.SUCCESS,
                 )
                 return redirect(changelist_url)
-            # The stored data changed since the preview: show what is wrong now; nothing was written.
-            request.session.pop(key, None)
         elif request.method == "POST":
             form = CsvUploadForm(request.POST, request.FILES)
             if form.is_valid():
                 content = form.cleaned_data["file"]
                 result = csv_format.run(content, dry_run=True)
-                digest = _sha256(content)
+                digest = sha256(content)
                 if result.is_valid and result.has_changes:
-                    request.session[key] = {
-                        # A valid file is UTF-8: kept as text, it encodes back to the same bytes.
-                        "content": content.decode("utf-8"),
-                        "name": request.FILES["file"].name[:200],
-                    }
+                    upload.keep(content, request.FILES["file"].name)
                 else:
-                    request.session.pop(key, None)
+                    upload.forget()
         context = {
             **self.admin_site.each_context(request),
             "opts": opts,

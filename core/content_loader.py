@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 # The languages every translated text gives, the default one first.
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -41,13 +42,22 @@ class ContentError(ValueError):
 
 
 class Problems:
-    """Collects the problems of a file, so that all of them are reported at once."""
+    """Collects the problems of a file, so that all of them are reported at once.
+
+    ``items`` keeps each as ``(where, message)`` for a page that lists them by
+    row; ``errors`` as one line each, "where: message" (just the message when
+    ``where`` is empty: a problem of the whole file).
+    """
 
     def __init__(self):
-        self.errors = []
+        self.items = []
+
+    @property
+    def errors(self):
+        return [f"{where}: {message}" if where else str(message) for where, message in self.items]
 
     def add(self, where, message):
-        self.errors.append(f"{where}: {message}")
+        self.items.append((where, message))
 
     def raise_any(self):
         if self.errors:
@@ -63,18 +73,31 @@ def read(path):
         raise ContentError([f"{path.name}: not a readable YAML file ({error})"]) from error
 
 
-def texts(value, where, problems):
+def texts(value, where, problems, *, max_length=None):
     """A translated text: ``{language: text}`` with a non-empty text in every enabled language.
 
-    Records a problem and returns None when one is missing. Languages that are
-    not enabled are ignored.
+    Records a problem and returns None when one is missing or longer than
+    ``max_length``. Languages that are not enabled are ignored.
     """
     if not isinstance(value, dict):
-        problems.add(where, f"expected a text in each language ({', '.join(LANGUAGES)})")
+        problems.add(where, _("expected a text in each language (%(languages)s)") % {"languages": ", ".join(LANGUAGES)})
         return None
     missing = [lang for lang in LANGUAGES if not isinstance(value.get(lang), str) or not value[lang].strip()]
     if missing:
-        problems.add(where, f"no text in {', '.join(missing)}")
+        problems.add(where, _("no text in %(languages)s") % {"languages": ", ".join(missing)})
+        return None
+    with_nul = [lang for lang in LANGUAGES if "\x00" in value[lang]]
+    if with_nul:
+        # PostgreSQL stores no NUL character in a text.
+        problems.add(where, _("a NUL character in %(languages)s") % {"languages": ", ".join(with_nul)})
+        return None
+    too_long = [lang for lang in LANGUAGES if max_length is not None and len(value[lang]) > max_length]
+    if too_long:
+        problems.add(
+            where,
+            _("longer than %(max_length)d characters in %(languages)s")
+            % {"max_length": max_length, "languages": ", ".join(too_long)},
+        )
         return None
     return {lang: value[lang] for lang in LANGUAGES}
 

@@ -132,6 +132,42 @@ def test_csv_imports_never_cause_a_server_error_and_a_preview_writes_nothing(cli
         assert response.context["form"].errors
 
 
+# What a question set file holds: the keys it uses, and values of any shape, among them texts a database refuses.
+TEXTS = st.text(max_size=30) | st.sampled_from(["", "\x00", "x" * 301, "pow-pay", "posting-of-workers", "choice"])
+YAML_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.dates() | TEXTS,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(["code", "name", "kind", "text", "options", "en", "bg", "ro", "da", "lv", "et"]) | TEXTS,
+        children,
+        max_size=7,
+    ),
+    max_leaves=40,
+)
+
+
+@FUZZ
+@given(data=st.data())
+def test_question_set_imports_never_cause_a_server_error_and_a_preview_writes_nothing(client, world, data):
+    import yaml
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.test_question_set_upload import question_set_data, rows
+
+    client.force_login(world.superuser)
+    # A valid set with some of its parts replaced by anything.
+    valid = question_set_data()
+    question_set = {key: data.draw(st.just(value) | YAML_VALUES, label=key) for key, value in valid.items()}
+    if isinstance(question_set["questions"], list) and question_set["questions"]:
+        question_set["questions"][0] = data.draw(YAML_VALUES, label="question 1")
+    content = yaml.safe_dump(question_set, allow_unicode=True).encode("utf-8", "surrogatepass")
+    before = rows()
+    response = client.post(admin_url(QuestionSet, "import"), {"file": SimpleUploadedFile("set.yaml", content)})
+    assert response.status_code == 200
+    assert rows() == before  # a preview only
+    assert response.context["form"].errors or response.context["problems"] or response.context["preview"]
+
+
 @FUZZ
 @given(data=st.data())
 def test_the_admin_autocomplete_never_causes_a_server_error(client, world, data):
