@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea
-from authorities.selectors import authorities_search
+from authorities.selectors import authorities_listed, authorities_search, national_coordinators
 from authorities.services import page_seen
 from core.csv_export import csv_response
 
@@ -94,14 +94,8 @@ def _csv(results):
 
 @login_required
 def authority_profile(request, pk):
-    authority = get_object_or_404(
-        Authority.objects.select_related("country").exclude(status=Authority.Status.DEACTIVATED), pk=pk
-    )
-    coordinators = Authority.objects.filter(
-        country_id=authority.country_id,
-        coordinator_type=Authority.CoordinatorType.NATIONAL,
-        status=Authority.Status.VALIDATED,
-    )
+    authority = get_object_or_404(authorities_listed().select_related("country"), pk=pk)
+    coordinators = national_coordinators(country_id=authority.country_id)
     return render(
         request,
         "directory/authority.html",

@@ -110,3 +110,16 @@ def getting_started(*, user, urls):
         )
     )
     return [{"key": key, "label": label, "url": url, "done": done} for key, label, url, done in items]
+
+
+def authorities_listed():
+    """The authorities the directory shows: all but the deactivated."""
+    return Authority.objects.exclude(status=Authority.Status.DEACTIVATED)
+
+
+def national_coordinators(*, country_id):
+    return Authority.objects.filter(
+        country_id=country_id,
+        coordinator_type=Authority.CoordinatorType.NATIONAL,
+        status=Authority.Status.VALIDATED,
+    )

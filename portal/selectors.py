@@ -1,7 +1,33 @@
 """Reads of the project glue that several pages share."""
 
+from django.db.models import Prefetch
+
 from authorities.auth import users_in_scope
-from core.models import OutboxMessage
+from authorities.models import Authority, Country
+from core.models import HelpPage, OutboxMessage
+
+
+def help_pages():
+    return HelpPage.objects.all()
+
+
+def training_mails(user, *, limit=100):
+    """In the training environment, the latest mails the trainee would have received."""
+    return OutboxMessage.objects.filter(recipient=user, state=OutboxMessage.State.CAPTURED).order_by("-created_at")[
+        :limit
+    ]
+
+
+def helpdesk_contacts():
+    """Every country with its national helpdesk and validated national coordinators, in the reader's alphabet."""
+    national = Authority.objects.filter(
+        coordinator_type=Authority.CoordinatorType.NATIONAL, status=Authority.Status.VALIDATED
+    )
+    countries = Country.objects.select_related("helpdesk").prefetch_related(
+        Prefetch("authorities", queryset=national, to_attr="national_coordinators")
+    )
+    # The names are translated, so the database order by code won't do.
+    return sorted(countries, key=lambda country: country.name)
 
 
 def answers_for_mail(user):

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -15,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from authorities.models import Authority, Country
 from authorities.selectors import getting_started, user_home_summary
 from authorities.services import getting_started_toggle, language_set, page_seen
 from core import mail
 from core.models import HelpPage, OutboxMessage
-from portal.selectors import answers_for_mail, failed_mails_visible_to
+from portal.selectors import answers_for_mail, failed_mails_visible_to, help_pages, helpdesk_contacts, training_mails
 from requests_app.selectors import my_tasks
 
 
@@ -69,7 +67,7 @@ def help_page(request, slug):
     return render(
         request,
         "help_page.html",
-        {"page": page, "pages": HelpPage.objects.all(), "training_url": settings.IMI_TRAINING_URL},
+        {"page": page, "pages": help_pages(), "training_url": settings.IMI_TRAINING_URL},
     )
 
 
@@ -78,22 +76,12 @@ def training_mailbox(request):
     """In the training environment, the mails a trainee would have received."""
     if not settings.IMI_TRAINING:
         raise Http404
-    mails = OutboxMessage.objects.filter(recipient=request.user, state=OutboxMessage.State.CAPTURED).order_by(
-        "-created_at"
-    )[:100]
-    return render(request, "training_mailbox.html", {"mails": mails})
+    return render(request, "training_mailbox.html", {"mails": training_mails(request.user)})
 
 
 def helpdesks(request):
     """Every country's national helpdesk and coordinator contacts; public, like the help pages."""
-    national = Authority.objects.filter(
-        coordinator_type=Authority.CoordinatorType.NATIONAL, status=Authority.Status.VALIDATED
-    )
-    countries = Country.objects.select_related("helpdesk").prefetch_related(
-        Prefetch("authorities", queryset=national, to_attr="national_coordinators")
-    )
-    # In the reader's alphabet: the names are translated, so the database order by code won't do.
-    return render(request, "helpdesks.html", {"countries": sorted(countries, key=lambda country: country.name)})
+    return render(request, "helpdesks.html", {"countries": helpdesk_contacts()})
 
 
 def data_protection(request):
