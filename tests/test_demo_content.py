@@ -1,5 +1,6 @@
 """The demo world as data: the files under demo/content/, checked before anything is written."""
 
+import datetime
 import shutil
 
 import pytest
@@ -9,8 +10,10 @@ from django.core.management.base import CommandError
 
 from authorities.models import Authority, User
 from core.content_loader import ContentError
+from demo import registers as demo_registers
 from demo import world
 from demo.management.commands import seed_demo
+from registers.models import Register
 
 
 @pytest.fixture
@@ -104,3 +107,52 @@ def test_a_file_that_is_not_yaml_is_named(db, content_copy):
     with pytest.raises(CommandError, match=r"ro\.yaml: not a readable YAML file"):
         call_command("seed_demo", verbosity=0)
     assert not User.objects.exists()
+
+
+def test_a_malformed_register_names_the_register_and_writes_nothing(db, content_copy):
+    def break_registers(registers):
+        registers[0]["legislative_areas"] = ["professional-qualifications", "posting-of-workers"]
+        registers[1]["authority"] = "Turismo de Portugal"
+        del registers[2]["name"]["et"]
+        registers[3]["reviewed_days_ago"] = "long ago"
+
+    edit(content_copy / "registers.yaml", break_registers)
+    with pytest.raises(CommandError) as raised:
+        call_command("seed_demo", verbosity=0)
+    assert str(raised.value).splitlines()[1:] == [
+        "registers.yaml, register 1: Turismo de Portugal, I.P. is not competent in posting-of-workers",
+        "registers.yaml, register 2: no authority 'Turismo de Portugal' in the world file of 'PT'",
+        "registers.yaml, register 3, name: no text in et",
+        "registers.yaml, register 4: reviewed_days_ago: expected a whole number of days",
+    ]
+    assert not Register.objects.exists()
+    assert not User.objects.exists()
+
+
+def test_registers_are_written_once_and_an_edited_one_is_updated(db, content_copy):
+    today = datetime.date(2026, 6, 17)
+    content = world.world_read(content_copy)
+    writer = world.WorldWriter(today)
+    _users, authorities = writer.write(content)
+    registers = demo_registers.registers_read(content, content_copy)
+    assert demo_registers.registers_write(registers, authorities, today) == {
+        "created": 12,
+        "updated": 0,
+        "registers": 12,
+    }
+    assert demo_registers.registers_write(registers, authorities, today) == {
+        "created": 0,
+        "updated": 0,
+        "registers": 12,
+    }
+
+    edit(content_copy / "registers.yaml", lambda data: data[0]["description"].update(lv="Tūristu gidi Portugālē."))
+    registers = demo_registers.registers_read(content, content_copy)
+    assert demo_registers.registers_write(registers, authorities, today) == {
+        "created": 0,
+        "updated": 1,
+        "registers": 12,
+    }
+    guides = Register.objects.get(name_en="National Register of Tourist Guides")
+    assert guides.description_lv == "Tūristu gidi Portugālē."
+    assert guides.last_reviewed == today - datetime.timedelta(days=12)

@@ -22,9 +22,9 @@ from authorities.models import Authority, Country
 from authorities.reference_data import load_reference_data
 from authorities.services import authority_search_refresh
 from core.content_loader import ContentError
+from demo import registers as demo_registers
 from demo import world as demo_world
 from demo.information_requests import create_demo_requests
-from demo.registers import create_demo_registers
 from requests_app.models import InformationRequest, Status
 from requests_app.question_sets import load_question_sets
 
@@ -50,14 +50,15 @@ class Command(BaseCommand):
             counts = load_reference_data()
             counts.merge(load_question_sets())
             world = demo_world.world_read(CONTENT)
+            registers = demo_registers.registers_read(world, CONTENT)
 
             writer = demo_world.WorldWriter(today)
             users, authorities = writer.write(world)
             counts.merge(writer.counts)
             authority_search_refresh(authorities=Authority.objects.all())
             # After the authorities and their competences: each register is kept by one of them.
-            registers = create_demo_registers()
-            counts.merge(registers)
+            register_counts = demo_registers.registers_write(registers, authorities, today)
+            counts.merge(register_counts)
 
             # After the users: the requests' actors are looked up among them by e-mail.
             requests_before = InformationRequest.objects.count()
@@ -68,7 +69,7 @@ class Command(BaseCommand):
         request_count = sum(per_state.values())
         return (
             f"Demo world: {Country.objects.count()} countries, {len(world['countries'])} with helpdesks, "
-            f"{len(authorities)} authorities, {len(users)} users, {registers['registers']} registers "
+            f"{len(authorities)} authorities, {len(users)} users, {register_counts['registers']} registers "
             f"({counts['created']} rows created, {counts['updated']} updated, "
             f"{writer.authenticators} authenticators added); "
             f"{request_count} requests ({states}; {request_count - requests_before} created)."
