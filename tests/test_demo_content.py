@@ -14,6 +14,7 @@ from demo import registers as demo_registers
 from demo import world
 from demo.management.commands import seed_demo
 from registers.models import Register
+from requests_app.models import InformationRequest, Status
 
 
 @pytest.fixture
@@ -156,3 +157,53 @@ def test_registers_are_written_once_and_an_edited_one_is_updated(db, content_cop
     guides = Register.objects.get(name_en="National Register of Tourist Guides")
     assert guides.description_lv == "Tūristu gidi Portugālē."
     assert guides.last_reviewed == today - datetime.timedelta(days=12)
+
+
+def test_a_malformed_request_names_the_request_and_the_step_and_writes_nothing(db, content_copy):
+    def break_requests(requests):
+        guide, tour_operator, *_rest = requests
+        guide["steps"][1]["do"] = "acept"
+        guide["state"] = "pending"
+        tour_operator["steps"][1].pop("days")
+        tour_operator["steps"][2]["answers"][2] = "Not asked"
+        tour_operator["steps"][2]["answers"][4] = 7  # the question has three options
+        tour_operator["steps"][5]["by"] = "nobody@pt.demo.imi.test"
+        requests[8]["steps"][2]["questions"] = [1, 6]  # 1 is not asked in that request
+        requests[9]["responder"]["official_name"] = "Instituto dos Registos"
+
+    edit(content_copy / "requests.yaml", break_requests)
+    with pytest.raises(CommandError) as raised:
+        call_command("seed_demo", verbosity=0)
+    guide = "requests.yaml, request 1 (Qualification of a tourist guide)"
+    tour_operator = (
+        "requests.yaml, request 2 (Licence of a Bulgarian tour operator selling package holidays in Portugal)"
+    )
+    assert str(raised.value).splitlines()[1:] == [
+        f"{guide}: unknown state 'pending' (one of {', '.join(Status.values)})",
+        f"{guide}, step 2: unknown step 'acept' (do: one of send, accept, forward, allocate, split, change_deadline, "
+        "reply, request_clarification, close, refer, return_from_referral, close_referral, withdraw, answer, "
+        "message, overdue)",
+        f"{tour_operator}, step 2: no days",
+        f"{tour_operator}, step 3 (answer), answers: 4: not an answer to a choice question",
+        f"{tour_operator}, step 3 (answer), answers: 2 is not the place of a question the request asks",
+        f"{tour_operator}, step 6 (close): 'nobody@pt.demo.imi.test' is no user of the world files",
+        "requests.yaml, request 9 (Diploma and professional standing of a doctor), step 3 (split): questions: "
+        "expected places of questions the request asks",
+        "requests.yaml, request 10 (Licence of a Portuguese travel agency offering tours in Bulgaria), responder: "
+        "no authority 'Instituto dos Registos' in the world file of 'PT'",
+    ]
+    assert not InformationRequest.objects.exists()
+    assert not User.objects.exists()
+
+
+def test_the_requests_dates_are_counted_from_the_day_of_the_seed(db, frozen_now):
+    call_command("seed_demo", verbosity=0)
+    today = frozen_now.date()
+    tour_operator = InformationRequest.objects.get(summary__startswith="Licence of a Bulgarian tour operator")
+    assert tour_operator.proposed_deadline == today + datetime.timedelta(days=20)
+    assert tour_operator.agreed_deadline == today + datetime.timedelta(days=10)
+    licence_valid_until = tour_operator.questions.get(question__order=5)
+    assert licence_valid_until.answer_date == today + datetime.timedelta(days=730)
+    overdue = InformationRequest.objects.get(summary__startswith="Working time and wages")
+    assert overdue.agreed_deadline == today - datetime.timedelta(days=9)
+    assert overdue.status == Status.OPEN

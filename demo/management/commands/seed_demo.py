@@ -22,9 +22,9 @@ from authorities.models import Authority, Country
 from authorities.reference_data import load_reference_data
 from authorities.services import authority_search_refresh
 from core.content_loader import ContentError
+from demo import information_requests as demo_requests
 from demo import registers as demo_registers
 from demo import world as demo_world
-from demo.information_requests import create_demo_requests
 from requests_app.models import InformationRequest, Status
 from requests_app.question_sets import load_question_sets
 
@@ -51,6 +51,7 @@ class Command(BaseCommand):
             counts.merge(load_question_sets())
             world = demo_world.world_read(CONTENT)
             registers = demo_registers.registers_read(world, CONTENT)
+            requests = demo_requests.requests_read(world, CONTENT)
 
             writer = demo_world.WorldWriter(today)
             users, authorities = writer.write(world)
@@ -62,7 +63,7 @@ class Command(BaseCommand):
 
             # After the users: the requests' actors are looked up among them by e-mail.
             requests_before = InformationRequest.objects.count()
-            create_demo_requests(users)
+            demo_requests.requests_create(requests, users, authorities, today)
             per_state = dict(InformationRequest.objects.order_by().values_list("status").annotate(count=Count("pk")))
 
         states = ", ".join(f"{per_state.get(status, 0)} {status}" for status in Status.values)
