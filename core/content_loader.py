@@ -102,6 +102,33 @@ def texts(value, where, problems, *, max_length=None):
     return {lang: value[lang] for lang in LANGUAGES}
 
 
+def entry(value, where, problems, *, required=(), optional=()):
+    """A mapping with every ``required`` key and no key besides those and the ``optional`` ones.
+
+    An unknown key is a problem, so that a misspelt one is not silently
+    ignored. Records a problem and returns None when the entry is not such a
+    mapping.
+    """
+    if not isinstance(value, dict):
+        problems.add(where, f"expected a mapping with {', '.join(required)}")
+        return None
+    missing = [key for key in required if key not in value]
+    unknown = sorted(str(key) for key in value if key not in required and key not in optional)
+    if missing:
+        problems.add(where, f"no {', '.join(missing)}")
+    if unknown:
+        problems.add(where, f"unknown {', '.join(unknown)} (expected {', '.join([*required, *optional])})")
+    return None if missing or unknown else value
+
+
+def string(value, where, problems):
+    """A non-empty text in one language; records a problem and returns None otherwise."""
+    if not isinstance(value, str) or not value.strip():
+        problems.add(where, "expected a non-empty text")
+        return None
+    return value
+
+
 class Counts(dict):
     """How many rows a load created and updated."""
 

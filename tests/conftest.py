@@ -180,6 +180,7 @@ MARKED = {
         "test_fuzz.py",  # hypothesis: hundreds of generated forms each
         "test_fuzz_admin.py",
         "test_seed_demo.py",  # seeds the whole demo world
+        "test_demo_content.py::test_the_requests_dates_are_counted_from_the_day_of_the_seed",  # seeds it too
         "test_admin_pages.py::test_every_admin_page_answers_every_persona_without_an_error",
         "test_request_pages.py::test_the_lists_cost_the_same_queries_for_many_requests",
         "test_getting_started.py::test_the_nightly_reset_restores_the_demo_world_only_in_training",

@@ -8,7 +8,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from authorities.models import Authority, Backup, User
-from demo.management.commands.seed_demo import DEMO_PASSWORD
+from demo.world import DEMO_PASSWORD
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
