@@ -17,7 +17,7 @@ from imi.forms import add_service_errors, submitted
 from registers.selectors import registers_for_request
 from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (
-    ActionForm,
+    ACTION_FORMS,
     AnswersForm,
     AttachmentForm,
     AuthoritySearchForm,
@@ -27,6 +27,7 @@ from requests_app.forms import (
     RequestFilterForm,
     ResponderForm,
     SubjectForm,
+    action_form,
 )
 from requests_app.models import Action, PersonalDataRead, Question
 
@@ -245,11 +246,9 @@ def detail(request, pk):
 @login_required
 def act(request, pk, action):
     info_request = _get_request_for_user(request, pk)
-    if action not in Action.values or action in (Action.CREATE, Action.SEND):
+    if action not in ACTION_FORMS or action not in workflow.allowed_actions(request.user, info_request):
         raise Http404
-    if action not in workflow.allowed_actions(request.user, info_request):
-        raise Http404
-    form = ActionForm(submitted(request), action=action, request=info_request, user=request.user)
+    form = action_form(action, submitted(request), request=info_request, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.apply(

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from authorities.models import Authority, Backup
 from requests_app import auth, retention, services, workflow
-from requests_app.forms import ActionForm
+from requests_app.forms import action_form
 from requests_app.models import Action, Attachment, BlockedDataAccess, PersonalDataRead, Status
 from tests.factories import UserFactory, area
 from tests.request_states import draft, request_in, step
@@ -221,7 +221,7 @@ def test_a_split_goes_only_where_the_form_offers(world, questions):
     request = request_in(world, questions, Status.OPEN)
     question_ids = list(request.questions.values_list("pk", flat=True)[:1])
     offered = set(
-        ActionForm(action=Action.SPLIT, request=request, user=world.pt_handler)
+        action_form(Action.SPLIT, request=request, user=world.pt_handler)
         .fields["authority"]
         .queryset.values_list("pk", flat=True)
     )
