@@ -5,7 +5,15 @@ from django.utils.translation import pgettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea, Role
 from imi.forms import DateInput
-from requests_app.models import Action, InformationRequest, Question, Rating, RequestQuestion, Status
+from requests_app.models import (
+    Action,
+    DataSubjectRequest,
+    InformationRequest,
+    Question,
+    Rating,
+    RequestQuestion,
+    Status,
+)
 from requests_app.workflow import TRANSITIONS, targets_for
 
 
@@ -81,6 +89,7 @@ class SubjectForm(forms.ModelForm):
 
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+STATISTICS_PERIODS = [3, 6, 12, 24]  # months
 
 
 class ActionForm(forms.Form):
@@ -313,3 +322,78 @@ class RequestFilterForm(forms.Form):
         label=_("Country"), required=False, queryset=Country.objects.all(), empty_label=_("Any country")
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+
+class JustificationForm(forms.Form):
+    justification = forms.CharField(
+        label=_("Why do you need to see the blocked personal data?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Your justification and every reading are recorded."),
+    )
+
+
+class FindForm(forms.Form):
+    name = forms.CharField(label=_("Name"), required=False, max_length=200)
+    identifier = forms.CharField(label=_("Identification number"), required=False, max_length=100)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    justification = forms.CharField(
+        label=_("Justification for searching blocked personal data too"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Blocked personal data are searched only with a justification. It is recorded for every "
+            "blocked request found, and opens them to you for a while."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(field) for field in ("name", "identifier", "date_of_birth")):
+            raise forms.ValidationError(_("Give a name, an identification number or a date of birth."))
+        return cleaned
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = InformationRequest
+        fields = list(InformationRequest.PERSONAL_DATA_FIELDS)
+        widgets = {"subject_date_of_birth": DateInput()}
+
+
+class SubjectRequestForm(forms.ModelForm):
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["kind", "person", "received_on"]
+        widgets = {"received_on": DateInput()}
+
+
+class StatisticsForm(forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Whose activity"),
+        required=False,
+        choices=[
+            ("authority", _("My authority")),
+            ("coordination", _("My coordination scope")),
+            ("eu", _("The whole portal")),
+        ],
+    )
+    months = forms.TypedChoiceField(
+        label=_("Period"),
+        coerce=int,
+        required=False,
+        choices=[(months, _("Last %(months)s months") % {"months": months}) for months in STATISTICS_PERIODS],
+        initial=12,
+    )
+    area = forms.ModelChoiceField(
+        label=_("Legislative area"),
+        queryset=LegislativeArea.objects.all(),
+        required=False,
+        empty_label=_("Any area"),
+    )
+
+    def __init__(self, *args, scopes, **kwargs):
+        """``scopes``: the ones the user may see (``statistics_views.scopes_of``)."""
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [choice for choice in self.fields["scope"].choices if choice[0] in scopes]

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from requests_app.forms import (
     AnswersForm,
     AttachmentForm,
     AuthoritySearchForm,
+    JustificationForm,
     MessageForm,
     NewRequestForm,
     QuestionsForm,
@@ -348,15 +348,6 @@ def attachment(request, pk, attachment_pk):
     response["Content-Type"] = item.content_type
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-class JustificationForm(forms.Form):
-    justification = forms.CharField(
-        label=gettext_lazy("Why do you need to see the blocked personal data?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=gettext_lazy("Your justification and every reading are recorded."),
-    )
 
 
 @login_required
