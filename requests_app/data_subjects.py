@@ -83,7 +83,7 @@ def data_subjects(request):
             for item in _in_scope(request.user, include_blocked=True).filter(
                 query, personal_data_blocked_at__isnull=False
             ):
-                retention.grant_blocked_access(user=request.user, request=item, justification=justification)
+                retention.grant_blocked_access(user=request.user, info_request=item, justification=justification)
         found = list(
             _in_scope(request.user)
             .filter(query)

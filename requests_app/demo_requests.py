@@ -540,15 +540,15 @@ def _build(spec, users, today):
     requester = users[spec.requester]
     questions = {q.order: q for q in Question.objects.filter(question_set__code=spec.question_set)}
     with translation.override(requester.preferred_language):
-        request = services.request_create(
+        info_request = services.request_create(
             user=requester, legislative_area=LegislativeArea.objects.get(code=spec.area), summary=spec.summary
         )
-        services.request_set_responder(request=request, user=requester, authority=_authority(spec.responder))
+        services.request_set_responder(info_request=info_request, user=requester, authority=_authority(spec.responder))
         services.request_set_questions(
-            request=request, user=requester, questions=[questions[order] for order in spec.questions]
+            info_request=info_request, user=requester, questions=[questions[order] for order in spec.questions]
         )
         services.request_set_subject(
-            request=request,
+            info_request=info_request,
             user=requester,
             summary=spec.summary,
             subject_name=spec.subject["name"],
@@ -562,35 +562,37 @@ def _build(spec, users, today):
         params = dict(step.params)
         # As the actor would act: in their language (the language recorded with answers and messages).
         with translation.override(actor.preferred_language):
-            request = InformationRequest.objects.get(pk=request.pk)
+            info_request = InformationRequest.objects.get(pk=info_request.pk)
             if step.do == ANSWER:
-                services.answers_save(request=request, user=actor, answers=_answers(request, params["answers"]))
+                services.answers_save(
+                    info_request=info_request, user=actor, answers=_answers(info_request, params["answers"])
+                )
             elif step.do == MESSAGE:
-                services.message_add(request=request, user=actor, body=params["body"])
+                services.message_add(info_request=info_request, user=actor, body=params["body"])
             elif step.do == OVERDUE:
-                _make_overdue(request, today - datetime.timedelta(days=params["days_ago"]))
+                _make_overdue(info_request, today - datetime.timedelta(days=params["days_ago"]))
             else:
                 workflow.apply(
-                    request_id=request.pk,
+                    request_id=info_request.pk,
                     action=step.do,
                     actor=actor,
                     note=step.note,
-                    **_workflow_params(request, params),
+                    **_workflow_params(info_request, params),
                 )
-    status = InformationRequest.objects.values_list("status", flat=True).get(pk=request.pk)
+    status = InformationRequest.objects.values_list("status", flat=True).get(pk=info_request.pk)
     if status != spec.state:
         raise RuntimeError(f"Demo request {spec.summary!r} ended {status}, not {spec.state}.")
-    return request
+    return info_request
 
 
-def _items(request, orders):
+def _items(info_request, orders):
     """The request's questions, by their order in the question set."""
-    return {item.question.order: item for item in request.questions.select_related("question")} if orders else {}
+    return {item.question.order: item for item in info_request.questions.select_related("question")} if orders else {}
 
 
-def _answers(request, answers):
+def _answers(info_request, answers):
     """{question order: value} to what answers_save takes; a choice is given as the option's order."""
-    items = _items(request, answers)
+    items = _items(info_request, answers)
     values = {}
     for order, value in answers.items():
         item = items[order]
@@ -600,18 +602,18 @@ def _answers(request, answers):
     return values
 
 
-def _workflow_params(request, params):
+def _workflow_params(info_request, params):
     """Authorities given as (country, official name), questions to split off as their orders in the set."""
     if "authority" in params:
         params["authority"] = _authority(params["authority"])
     if "questions" in params:
-        items = _items(request, params["questions"])
+        items = _items(info_request, params["questions"])
         params["question_ids"] = [items[order].pk for order in params.pop("questions")]
     return params
 
 
-def _make_overdue(request, deadline):
+def _make_overdue(info_request, deadline):
     # Demo data standing for a request accepted weeks ago: it was accepted normally just now (the
     # workflow sets the agreed deadline from today), and its agreed deadline is moved into the past
     # here so that the demo shows an overdue request. Only the deadline changes, never the status.
-    InformationRequest.objects.filter(pk=request.pk).update(agreed_deadline=deadline)
+    InformationRequest.objects.filter(pk=info_request.pk).update(agreed_deadline=deadline)

@@ -103,7 +103,7 @@ class ActionForm(forms.Form):
     note_label = None  # by default "Reason" where the workflow requires a note, "Note" where it is optional
     note_help_text = ""
 
-    def __init__(self, *args, request, user, **kwargs):
+    def __init__(self, *args, info_request, user, **kwargs):
         super().__init__(*args, **kwargs)
         required = TRANSITIONS[self.action].note_required
         self.fields["note"] = forms.CharField(
@@ -129,9 +129,9 @@ class AcceptForm(ActionForm):
         help_text=_("The agreed deadline is this many calendar days from today."),
     )
 
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        proposed = request.proposed_deadline
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        proposed = info_request.proposed_deadline
         self.fields["days"].initial = max((proposed - timezone.localdate()).days, 1) if proposed else 14
 
     def params(self):
@@ -143,9 +143,9 @@ class TargetForm(ActionForm):
 
     authority = AuthorityChoiceField(label=_("Authority"), queryset=Authority.objects.none())
 
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        self.fields["authority"].queryset = targets_for(self.action, request)
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["authority"].queryset = targets_for(self.action, info_request)
 
     def params(self):
         return {"authority": self.cleaned_data["authority"]}
@@ -168,9 +168,9 @@ class SplitForm(TargetForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        self.fields["questions"].queryset = request.questions.select_related("question")
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["questions"].queryset = info_request.questions.select_related("question")
 
     def params(self):
         return {**super().params(), "question_ids": [question.pk for question in self.cleaned_data["questions"]]}

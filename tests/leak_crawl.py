@@ -110,12 +110,12 @@ class Planter:
             legislative_area=area("professional-qualifications"),
             summary="Qualification of a tourist guide",
         )
-        services.request_set_responder(request=request, user=world.bg_handler, authority=world.pt_authority)
-        services.request_set_questions(request=request, user=world.bg_handler, questions=self.questions)
+        services.request_set_responder(info_request=request, user=world.bg_handler, authority=world.pt_authority)
+        services.request_set_questions(info_request=request, user=world.bg_handler, questions=self.questions)
         self.day += 1
         born = datetime.date(1970, 1, 1) + datetime.timedelta(days=37 * self.day)
         services.request_set_subject(
-            request=request,
+            info_request=request,
             user=world.bg_handler,
             summary="Qualification of a tourist guide",
             subject_name=self.marker(key, "NAME", IDENTITY),
@@ -131,13 +131,13 @@ class Planter:
         return request
 
     def message(self, key, request, user, tag):
-        services.message_add(request=request, user=user, body=f"Message {self.marker(key, tag, FREE_TEXT)}.")
+        services.message_add(info_request=request, user=user, body=f"Message {self.marker(key, tag, FREE_TEXT)}.")
 
     def upload(self, key, request, user, side):
         name = self.marker(key, f"FILENAME{side}", FILES)
         content = self.marker(key, f"FILEBYTES{side}", FILES)
         services.attachment_add(
-            request=request,
+            info_request=request,
             user=user,
             upload=SimpleUploadedFile(f"{name}.txt", f"Scanned certificate {content}\n".encode(), "text/plain"),
         )
@@ -156,7 +156,7 @@ class Planter:
     def answer_text(self, key, request):
         item = self.item(request, Question.Kind.TEXT)
         answer = f"Answer {self.marker(key, 'ANSWER', ANSWERS)}"
-        services.answers_save(request=request, user=self.world.pt_handler, answers={item.pk: answer})
+        services.answers_save(info_request=request, user=self.world.pt_handler, answers={item.pk: answer})
         return item
 
     def answer_the_rest(self, key, request):
@@ -171,7 +171,7 @@ class Planter:
                 f"{name}.txt", f"Diploma {content}\n".encode(), "text/plain"
             ),
         }
-        services.answers_save(request=request, user=self.world.pt_handler, answers=answers)
+        services.answers_save(info_request=request, user=self.world.pt_handler, answers=answers)
 
     def open(self, key):
         request = self.accept(key, self.send(self.draft(key)))
@@ -228,7 +228,7 @@ def plant_world(world, questions):
     blocked = InformationRequest.objects.filter(pk__in=[planter.planted.requests[k].pk for k in ("R10", "R11")])
     blocked.update(personal_data_blocked_at=timezone.now())
     retention.grant_blocked_access(
-        user=world.pt_coordinator, request=request, justification="A court asks for the file of the case."
+        user=world.pt_coordinator, info_request=request, justification="A court asks for the file of the case."
     )
 
     # Open, one answered question split off to the other Portuguese authority, which has not accepted.

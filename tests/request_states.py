@@ -24,10 +24,10 @@ def draft(world, questions, *, summary="Qualification of a tourist guide"):
     request = services.request_create(
         user=world.bg_handler, legislative_area=area("professional-qualifications"), summary=summary
     )
-    services.request_set_responder(request=request, user=world.bg_handler, authority=world.pt_authority)
-    services.request_set_questions(request=request, user=world.bg_handler, questions=questions)
+    services.request_set_responder(info_request=request, user=world.bg_handler, authority=world.pt_authority)
+    services.request_set_questions(info_request=request, user=world.bg_handler, questions=questions)
     services.request_set_subject(
-        request=request,
+        info_request=request,
         user=world.bg_handler,
         summary=summary,
         subject_name="Maria Sousa",
@@ -51,7 +51,7 @@ def answer_all(world, request):
             Question.Kind.TEXT: "No sanctions are recorded.",
             Question.Kind.DATE: datetime.date(2015, 6, 1),
         }[kind]
-    services.answers_save(request=request, user=world.pt_handler, answers=answers)
+    services.answers_save(info_request=request, user=world.pt_handler, answers=answers)
 
 
 def step(request, action, actor, **params):

@@ -60,7 +60,7 @@ def test_a_crafted_file_name_shows_as_text_on_the_answers_page(client, world, qu
     request = request_in(world, questions_with_a_file, Status.OPEN)
     item = request.questions.get(question__kind=Question.Kind.FILE)
     upload = SimpleUploadedFile("certificate.pdf", PDF, "application/pdf")
-    services.answers_save(request=request, user=world.pt_handler, answers={item.pk: upload})
+    services.answers_save(info_request=request, user=world.pt_handler, answers={item.pk: upload})
     Attachment.objects.filter(request=request).update(original_name=name)
     client.force_login(world.pt_handler)
     page = client.get(reverse("requests:answers", args=[request.pk])).content.decode()

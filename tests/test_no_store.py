@@ -20,7 +20,7 @@ def assert_not_stored(response, url):
 def test_every_page_and_file_of_a_logged_in_user_says_no_store(client, world, questions):
     request = request_in(world, questions, Status.OPEN)
     attachment = services.attachment_add(
-        request=request, user=world.bg_handler, upload=SimpleUploadedFile("diploma.pdf", PDF, "application/pdf")
+        info_request=request, user=world.bg_handler, upload=SimpleUploadedFile("diploma.pdf", PDF, "application/pdf")
     )
     handler_pages = [
         reverse("home"),

@@ -15,7 +15,7 @@ PDF = b"%PDF-1.4\n% a test document\n"
 
 def attach(world, request):
     return services.attachment_add(
-        request=request, user=world.bg_handler, upload=SimpleUploadedFile("diploma.pdf", PDF, "application/pdf")
+        info_request=request, user=world.bg_handler, upload=SimpleUploadedFile("diploma.pdf", PDF, "application/pdf")
     )
 
 
@@ -119,7 +119,7 @@ def test_an_executable_is_refused_whatever_its_name(world, questions):
     request = request_in(world, questions, Status.OPEN)
     with pytest.raises(ValidationError):
         services.attachment_add(
-            request=request,
+            info_request=request,
             user=world.bg_handler,
             upload=SimpleUploadedFile("run.exe", b"MZ\x90\x00", "application/octet-stream"),
         )

@@ -110,7 +110,7 @@ def test_a_message_is_announced_to_the_other_side(world, questions, sent):
     from requests_app.services import message_add
 
     request = request_in(world, questions, Status.OPEN)
-    mails = sent(message_add, request=request, user=world.pt_handler, body="We are checking the register.")
+    mails = sent(message_add, info_request=request, user=world.pt_handler, body="We are checking the register.")
     assert set(mails) == {world.bg_handler.email}
     assert "checking the register" not in mails[world.bg_handler.email].body
 

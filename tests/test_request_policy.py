@@ -54,7 +54,7 @@ def test_blocked_data_are_read_only_with_a_valid_justification(world, questions)
     request.personal_data_blocked_at = timezone.now()
     request.save()
     assert not any(auth.can_see_personal_data(getattr(world, persona), request) for persona in PERSONAS)
-    retention.grant_blocked_access(user=world.pt_coordinator, request=request, justification="Court order 12/2026")
+    retention.grant_blocked_access(user=world.pt_coordinator, info_request=request, justification="Court order 12/2026")
     readers = [persona for persona in PERSONAS if auth.can_see_personal_data(getattr(world, persona), request)]
     assert readers == ["pt_coordinator"]
     with time_machine.travel(timezone.now() + datetime.timedelta(days=30), tick=False):
@@ -75,9 +75,9 @@ def test_the_list_search_finds_a_name_only_where_the_user_reads_it(client, world
 def test_messages_answers_and_notes_are_hidden_before_acceptance(client, world, questions):
     # Accepted, answered, then forwarded: the new responder has accepted nothing yet.
     request = request_in(world, questions, Status.OPEN)
-    services.message_add(request=request, user=world.pt_handler, body="A message from Lisbon")
+    services.message_add(info_request=request, user=world.pt_handler, body="A message from Lisbon")
     text = request.questions.get(question__kind="text")
-    services.answers_save(request=request, user=world.pt_handler, answers={text.pk: "Sanctioned in 2019"})
+    services.answers_save(info_request=request, user=world.pt_handler, answers={text.pk: "Sanctioned in 2019"})
     step(request, Action.FORWARD, world.pt_handler, authority=world.pt_other_authority, note="Diploma from DGES")
     client.force_login(world.pt_other_handler)
     page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
@@ -94,7 +94,7 @@ def test_messages_answers_and_notes_are_hidden_before_acceptance(client, world, 
 
 def test_a_coordinator_reads_nothing_of_a_request_not_referred_to_them(client, world, questions):
     request = request_in(world, questions, Status.OPEN)
-    services.message_add(request=request, user=world.pt_handler, body="A message from Lisbon")
+    services.message_add(info_request=request, user=world.pt_handler, body="A message from Lisbon")
     client.force_login(world.pt_coordinator)
     page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
     assert "A message from Lisbon" not in page
@@ -182,7 +182,7 @@ def test_a_supervisor_reads_but_cannot_write(client, world, questions):
     assert not request.messages.exists()
     assert not request.attachments.exists()
     with pytest.raises(ValidationError):
-        services.message_add(request=request, user=world.bg_supervisor, body="Through the service")
+        services.message_add(info_request=request, user=world.bg_supervisor, body="Through the service")
 
 
 def test_a_backup_reaches_a_new_request_in_the_area_of_the_absent_colleague(client, world, questions):
@@ -198,10 +198,10 @@ def test_a_backup_reaches_a_new_request_in_the_area_of_the_absent_colleague(clie
     request = services.request_create(
         user=world.pt_handler, legislative_area=area("professional-qualifications"), summary="A Bulgarian guide"
     )
-    services.request_set_responder(request=request, user=world.pt_handler, authority=world.bg_authority)
-    services.request_set_questions(request=request, user=world.pt_handler, questions=questions)
+    services.request_set_responder(info_request=request, user=world.pt_handler, authority=world.bg_authority)
+    services.request_set_questions(info_request=request, user=world.pt_handler, questions=questions)
     services.request_set_subject(
-        request=request,
+        info_request=request,
         user=world.pt_handler,
         summary="A Bulgarian guide",
         subject_name="Ivan Petrov",
@@ -221,7 +221,7 @@ def test_a_split_goes_only_where_the_form_offers(world, questions):
     request = request_in(world, questions, Status.OPEN)
     question_ids = list(request.questions.values_list("pk", flat=True)[:1])
     offered = set(
-        action_form(Action.SPLIT, request=request, user=world.pt_handler)
+        action_form(Action.SPLIT, info_request=request, user=world.pt_handler)
         .fields["authority"]
         .queryset.values_list("pk", flat=True)
     )
@@ -237,7 +237,9 @@ def test_a_file_is_stored_under_a_generated_name(world, questions):
     long_name = "Диплома " + "x" * 250 + ".pdf"
     for name in ["../../etc/passwd.pdf", long_name]:
         attachment = services.attachment_add(
-            request=request, user=world.bg_handler, upload=SimpleUploadedFile(name, b"%PDF-1.4\n", "application/pdf")
+            info_request=request,
+            user=world.bg_handler,
+            upload=SimpleUploadedFile(name, b"%PDF-1.4\n", "application/pdf"),
         )
         assert attachment.original_name.endswith(".pdf")
         assert len(attachment.original_name) <= 200

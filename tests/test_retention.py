@@ -20,11 +20,11 @@ def closed_request(world, questions):
     with time_machine.travel(CLOSED_ON, tick=False):
         request = request_in(world, questions, Status.REPLIED)
         services.attachment_add(
-            request=request,
+            info_request=request,
             user=world.bg_handler,
             upload=SimpleUploadedFile("diploma.pdf", b"%PDF-1.4 test", "application/pdf"),
         )
-        services.message_add(request=request, user=world.bg_handler, body="Thank you.")
+        services.message_add(info_request=request, user=world.bg_handler, body="Thank you.")
         step(request, Action.CLOSE, world.bg_handler)
     return InformationRequest.objects.get(pk=request.pk)
 
@@ -102,7 +102,7 @@ def test_personal_data_and_files_are_deleted_three_years_after_closure(
 def test_every_display_and_download_of_personal_data_is_logged(client, world, questions):
     request = request_in(world, questions, Status.OPEN)
     attachment = services.attachment_add(
-        request=request, user=world.bg_handler, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4", "application/pdf")
+        info_request=request, user=world.bg_handler, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4", "application/pdf")
     )
     client.force_login(world.pt_handler)
     client.get(reverse("requests:detail", args=[request.pk]))
