@@ -1,43 +1,15 @@
 """The directory of authorities: search, export and profile pages."""
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from authorities.models import Authority, Country, LegislativeArea
+from authorities.forms import DirectorySearchForm
+from authorities.models import Authority
 from authorities.selectors import authorities_listed, authorities_search, national_coordinators
 from authorities.services import page_seen
 from core.csv_export import csv_response
-
-
-class DirectorySearchForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Name, city or competence"),
-        required=False,
-        max_length=100,
-        help_text=gettext_lazy("In any language. Accents and small typing mistakes do not matter."),
-    )
-    country = forms.ModelChoiceField(
-        label=gettext_lazy("Country"),
-        queryset=Country.objects.all(),
-        required=False,
-        empty_label=gettext_lazy("Any country"),
-    )
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Legislative area"),
-        queryset=LegislativeArea.objects.all(),
-        required=False,
-        empty_label=gettext_lazy("Any area"),
-    )
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"),
-        required=False,
-        choices=[("", gettext_lazy("Any status")), *Authority.Status.choices],
-        initial=Authority.Status.VALIDATED,
-    )
 
 
 def _filters(request):

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from authorities.models import Authority, Role, User
+from authorities.models import Authority, Country, LegislativeArea, Role, User
 from core.forms import DateInput
 
 
@@ -136,3 +136,30 @@ class AbsenceForm(forms.Form):
         if start and end and end < start:
             self.add_error("absent_until", _("The absence cannot end before it starts."))
         return cleaned
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, city or competence"),
+        required=False,
+        max_length=100,
+        help_text=_("In any language. Accents and small typing mistakes do not matter."),
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        required=False,
+        empty_label=_("Any country"),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Legislative area"),
+        queryset=LegislativeArea.objects.all(),
+        required=False,
+        empty_label=_("Any area"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *Authority.Status.choices],
+        initial=Authority.Status.VALIDATED,
+    )

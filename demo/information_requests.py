@@ -221,19 +221,19 @@ def _build(spec, users, authorities, today):
     questions = {q.order: q for q in Question.objects.filter(question_set__code=spec["question_set"])}
     subject = spec["subject"]
     with translation.override(requester.preferred_language):
-        request = services.request_create(
+        info_request = services.request_create(
             user=requester,
             legislative_area=LegislativeArea.objects.get(code=spec["legislative_area"]),
             summary=spec["summary"],
         )
         services.request_set_responder(
-            request=request, user=requester, authority=_authority(spec["responder"], authorities)
+            info_request=info_request, user=requester, authority=_authority(spec["responder"], authorities)
         )
         services.request_set_questions(
-            request=request, user=requester, questions=[questions[order] for order in spec["questions"]]
+            info_request=info_request, user=requester, questions=[questions[order] for order in spec["questions"]]
         )
         services.request_set_subject(
-            request=request,
+            info_request=info_request,
             user=requester,
             summary=spec["summary"],
             subject_name=subject["name"],
@@ -247,37 +247,37 @@ def _build(spec, users, authorities, today):
         params = {key: value for key, value in step.items() if key not in ("do", "by", "note")}
         # As the actor would act: in their language (the language recorded with answers and messages).
         with translation.override(actor.preferred_language):
-            request = InformationRequest.objects.get(pk=request.pk)
+            info_request = InformationRequest.objects.get(pk=info_request.pk)
             if step["do"] == ANSWER:
-                answers = _answers(request, params["answers"], today)
-                services.answers_save(request=request, user=actor, answers=answers)
+                answers = _answers(info_request, params["answers"], today)
+                services.answers_save(info_request=info_request, user=actor, answers=answers)
             elif step["do"] == MESSAGE:
-                services.message_add(request=request, user=actor, body=params["body"])
+                services.message_add(info_request=info_request, user=actor, body=params["body"])
             elif step["do"] == OVERDUE:
-                _make_overdue(request, today - datetime.timedelta(days=params["days_ago"]))
+                _make_overdue(info_request, today - datetime.timedelta(days=params["days_ago"]))
             else:
                 workflow.apply(
-                    request_id=request.pk,
+                    request_id=info_request.pk,
                     action=step["do"],
                     actor=actor,
                     note=step.get("note", ""),
-                    **_effect_params(request, params, authorities),
+                    **_effect_params(info_request, params, authorities),
                 )
-    status = InformationRequest.objects.values_list("status", flat=True).get(pk=request.pk)
+    status = InformationRequest.objects.values_list("status", flat=True).get(pk=info_request.pk)
     if status != spec["state"]:
         raise RuntimeError(f"Demo request {spec['summary']!r} ended {status}, not {spec['state']}.")
-    return request
+    return info_request
 
 
-def _items(request, orders):
+def _items(info_request, orders):
     """The request's questions, by their order in the question set."""
-    return {item.question.order: item for item in request.questions.select_related("question")} if orders else {}
+    return {item.question.order: item for item in info_request.questions.select_related("question")} if orders else {}
 
 
-def _answers(request, answers, today):
+def _answers(info_request, answers, today):
     """{question order: value} to what answers_save takes; a choice is given as the option's order,
     a date relative to today as {"in_days": n}."""
-    items = _items(request, answers)
+    items = _items(info_request, answers)
     values = {}
     for order, value in answers.items():
         item = items[order]
@@ -289,18 +289,18 @@ def _answers(request, answers, today):
     return values
 
 
-def _effect_params(request, params, authorities):
+def _effect_params(info_request, params, authorities):
     """Authorities given as country and official name, questions to split off as their orders in the set."""
     if "authority" in params:
         params["authority"] = _authority(params["authority"], authorities)
     if "questions" in params:
-        items = _items(request, params["questions"])
+        items = _items(info_request, params["questions"])
         params["question_ids"] = [items[order].pk for order in params.pop("questions")]
     return params
 
 
-def _make_overdue(request, deadline):
+def _make_overdue(info_request, deadline):
     # Demo data standing for a request accepted weeks ago: it was accepted normally just now (the
     # workflow sets the agreed deadline from today), and its agreed deadline is moved into the past
     # here so that the demo shows an overdue request. Only the deadline changes, never the status.
-    InformationRequest.objects.filter(pk=request.pk).update(agreed_deadline=deadline)
+    InformationRequest.objects.filter(pk=info_request.pk).update(agreed_deadline=deadline)

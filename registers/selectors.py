@@ -23,14 +23,14 @@ def registers_search(*, query="", country=None, area=None, include_retired=False
     )
 
 
-def registers_for_request(*, request):
+def registers_for_request(*, info_request):
     """Registers that may already answer a request: of the responder's country, in its area."""
-    if request.responding_authority_id is None:
+    if info_request.responding_authority_id is None:
         return Register.objects.none()
     return Register.objects.filter(
         is_retired=False,
-        country_id=request.responding_authority.country_id,
-        legislative_areas=request.legislative_area,
+        country_id=info_request.responding_authority.country_id,
+        legislative_areas=info_request.legislative_area,
     ).select_related("authority")
 
 

@@ -114,9 +114,9 @@ def personal_data_visible_to(user, *, now=None):
     return requests_visible_to(user).filter(rule)
 
 
-def can_see_personal_data(user, request):
+def can_see_personal_data(user, info_request):
     """The rule of ``personal_data_visible_to`` for one request."""
-    return personal_data_visible_to(user).filter(pk=request.pk).exists()
+    return personal_data_visible_to(user).filter(pk=info_request.pk).exists()
 
 
 def personal_data_held_in_scope(user, *, now=None, include_blocked=False):
@@ -140,50 +140,50 @@ def personal_data_held_in_scope(user, *, now=None, include_blocked=False):
     return InformationRequest.objects.filter(held & readable)
 
 
-def side_of(user, request):
+def side_of(user, info_request):
     """'requester', 'responder' or None: which side of the request the user's authority is on."""
-    if user.authority_id and user.authority_id == request.requesting_authority_id:
+    if user.authority_id and user.authority_id == info_request.requesting_authority_id:
         return "requester"
-    if user.authority_id and user.authority_id == request.responding_authority_id:
+    if user.authority_id and user.authority_id == info_request.responding_authority_id:
         return "responder"
     return None
 
 
-def is_coordinator_of(user, request):
+def is_coordinator_of(user, info_request):
     """A coordinator whose scope holds the responding authority (referrals, overdue requests)."""
-    if not (user.is_coordinator or user.is_superuser) or request.responding_authority_id is None:
+    if not (user.is_coordinator or user.is_superuser) or info_request.responding_authority_id is None:
         return False
-    return authorities_in_scope(user).filter(pk=request.responding_authority_id).exists()
+    return authorities_in_scope(user).filter(pk=info_request.responding_authority_id).exists()
 
 
-def has_role(user, request, *kinds):
-    return Role.objects.filter(user=user, legislative_area_id=request.legislative_area_id, kind__in=kinds).exists()
+def has_role(user, info_request, *kinds):
+    return Role.objects.filter(user=user, legislative_area_id=info_request.legislative_area_id, kind__in=kinds).exists()
 
 
-def acts_as_handler(user, request):
+def acts_as_handler(user, info_request):
     """A handler of the request's area on the user's side, or the backup of an absent one."""
-    if not may_work(user) or side_of(user, request) is None:
+    if not may_work(user) or side_of(user, info_request) is None:
         return False
     return Role.objects.filter(
         Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")),
-        legislative_area_id=request.legislative_area_id,
+        legislative_area_id=info_request.legislative_area_id,
         kind=Role.Kind.HANDLER,
     ).exists()
 
 
-def can_contribute(user, request):
+def can_contribute(user, info_request):
     """Add a message or a file: a handler of either side (or a backup acting for one) who may read
     the personal data, while the request is running. Supervisors only read.
     """
-    if request.is_finished or request.personal_data_blocked_at is not None:
+    if info_request.is_finished or info_request.personal_data_blocked_at is not None:
         return False
-    return acts_as_handler(user, request) and can_see_personal_data(user, request)
+    return acts_as_handler(user, info_request) and can_see_personal_data(user, info_request)
 
 
-def can_answer(user, request):
+def can_answer(user, info_request):
     """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
     return (
-        request.status in Status.OPEN_STATES
-        and side_of(user, request) == "responder"
-        and acts_as_handler(user, request)
+        info_request.status in Status.OPEN_STATES
+        and side_of(user, info_request) == "responder"
+        and acts_as_handler(user, info_request)
     )

@@ -2,7 +2,6 @@
 
 import json
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,49 +11,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from authorities import audit
 from authorities.auth import authorities_in_scope
-from core.forms import DateInput, submitted
+from core.forms import submitted
 from requests_app import auth, retention
+from requests_app.forms import CorrectionForm, FindForm, SubjectRequestForm
 from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
-
-
-class FindForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Name"), required=False, max_length=200)
-    identifier = forms.CharField(label=gettext_lazy("Identification number"), required=False, max_length=100)
-    date_of_birth = forms.DateField(label=gettext_lazy("Date of birth"), required=False, widget=DateInput())
-    justification = forms.CharField(
-        label=gettext_lazy("Justification for searching blocked personal data too"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=gettext_lazy(
-            "Blocked personal data are searched only with a justification. It is recorded for every "
-            "blocked request found, and opens them to you for a while."
-        ),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not any(cleaned.get(field) for field in ("name", "identifier", "date_of_birth")):
-            raise forms.ValidationError(_("Give a name, an identification number or a date of birth."))
-        return cleaned
-
-
-class CorrectionForm(forms.ModelForm):
-    class Meta:
-        model = InformationRequest
-        fields = list(InformationRequest.PERSONAL_DATA_FIELDS)
-        widgets = {"subject_date_of_birth": DateInput()}
-
-
-class SubjectRequestForm(forms.ModelForm):
-    class Meta:
-        model = DataSubjectRequest
-        fields = ["kind", "person", "received_on"]
-        widgets = {"received_on": DateInput()}
 
 
 def _check_coordinator(request):
@@ -120,7 +83,7 @@ def data_subjects(request):
             for item in _in_scope(request.user, include_blocked=True).filter(
                 query, personal_data_blocked_at__isnull=False
             ):
-                retention.grant_blocked_access(user=request.user, request=item, justification=justification)
+                retention.grant_blocked_access(user=request.user, info_request=item, justification=justification)
         found = list(
             _in_scope(request.user)
             .filter(query)

@@ -5,7 +5,15 @@ from django.utils.translation import pgettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea, Role
 from core.forms import DateInput
-from requests_app.models import Action, InformationRequest, Question, Rating, Status
+from requests_app.models import (
+    Action,
+    DataSubjectRequest,
+    InformationRequest,
+    Question,
+    Rating,
+    RequestQuestion,
+    Status,
+)
 from requests_app.workflow import TRANSITIONS, targets_for
 
 
@@ -31,15 +39,19 @@ class AuthoritySearchForm(forms.Form):
     q = forms.CharField(label=_("Name or keyword"), required=False, max_length=100)
 
 
+class AuthorityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.country.name}, {obj.city})"
+
+
 class ResponderForm(forms.Form):
-    authority = forms.ModelChoiceField(
+    authority = AuthorityChoiceField(
         label=_("Responding authority"), queryset=Authority.objects.none(), widget=forms.RadioSelect
     )
 
     def __init__(self, *args, authorities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["authority"].queryset = authorities
-        self.fields["authority"].label_from_instance = lambda a: f"{a.name} ({a.country.name}, {a.city})"
 
 
 class QuestionsForm(forms.Form):
@@ -77,70 +89,170 @@ class SubjectForm(forms.ModelForm):
 
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+STATISTICS_PERIODS = [3, 6, 12, 24]  # months
 
 
 class ActionForm(forms.Form):
-    """The fields one workflow action needs, beside its reason."""
+    """What every workflow action asks: a note, labelled and required as the action needs it.
 
-    def __init__(self, *args, action, request, user, **kwargs):
+    One subclass per action adds the action's own fields and turns them into ``params()``,
+    the keyword arguments ``workflow.apply`` passes to the action's effect.
+    """
+
+    action = None
+    note_label = None  # by default "Reason" where the workflow requires a note, "Note" where it is optional
+    note_help_text = ""
+
+    def __init__(self, *args, info_request, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.action = action
-        if action == Action.ACCEPT:
-            proposed = request.proposed_deadline
-            days = max((proposed - timezone.localdate()).days, 1) if proposed else 14
-            self.fields["days"] = forms.IntegerField(
-                label=_("Days needed to answer"),
-                min_value=1,
-                max_value=365,
-                initial=days,
-                help_text=_("The agreed deadline is this many calendar days from today."),
-            )
-        if action in (Action.FORWARD, Action.ALLOCATE, Action.SPLIT):
-            self.fields["authority"] = forms.ModelChoiceField(
-                label=_("Authority"), queryset=targets_for(action, request)
-            )
-            self.fields["authority"].label_from_instance = lambda a: f"{a.name} ({a.country.name}, {a.city})"
-        if action == Action.SPLIT:
-            self.fields["questions"] = forms.ModelMultipleChoiceField(
-                label=_("Questions to move to the other authority"),
-                queryset=request.questions.select_related("question"),
-                widget=forms.CheckboxSelectMultiple,
-            )
-        if action == Action.CHANGE_DEADLINE:
-            self.fields["deadline"] = forms.DateField(label=_("New deadline"), widget=DateInput())
-        if action == Action.CLOSE:
-            for name, label in (("rating_timeliness", _("Timeliness")), ("rating_effort", _("Effort"))):
-                self.fields[name] = forms.ChoiceField(
-                    label=label,
-                    choices=[("", pgettext_lazy("rating", "No rating")), *Rating.choices],
-                    widget=forms.RadioSelect,
-                    required=False,
-                )
-        required = TRANSITIONS[action].note_required
+        required = TRANSITIONS[self.action].note_required
         self.fields["note"] = forms.CharField(
-            label=_("Question for the responding authority")
-            if action == Action.REQUEST_CLARIFICATION
-            else (_("Reason") if required or action == Action.ACCEPT else _("Note")),
+            label=self.note_label or (_("Reason") if required else _("Note")),
             widget=forms.Textarea(attrs={"rows": 3}),
             required=required,
-            help_text=_("Needed if the deadline is later than the proposed one.") if action == Action.ACCEPT else "",
+            help_text=self.note_help_text,
         )
 
     def params(self):
-        data = self.cleaned_data
-        params = {}
-        if self.action == Action.ACCEPT:
-            params["days"] = data["days"]
-        if self.action in (Action.FORWARD, Action.ALLOCATE, Action.SPLIT):
-            params["authority"] = data["authority"]
-        if self.action == Action.SPLIT:
-            params["question_ids"] = [question.pk for question in data["questions"]]
-        if self.action == Action.CHANGE_DEADLINE:
-            params["deadline"] = data["deadline"]
-        if self.action == Action.CLOSE:
-            params["rating_timeliness"] = data["rating_timeliness"]
-            params["rating_effort"] = data["rating_effort"]
-        return params
+        return {}
+
+
+class AcceptForm(ActionForm):
+    action = Action.ACCEPT
+    note_label = _("Reason")
+    note_help_text = _("Needed if the deadline is later than the proposed one.")
+
+    days = forms.IntegerField(
+        label=_("Days needed to answer"),
+        min_value=1,
+        max_value=365,
+        help_text=_("The agreed deadline is this many calendar days from today."),
+    )
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        proposed = info_request.proposed_deadline
+        self.fields["days"].initial = max((proposed - timezone.localdate()).days, 1) if proposed else 14
+
+    def params(self):
+        return {"days": self.cleaned_data["days"]}
+
+
+class TargetForm(ActionForm):
+    """An action that sends the request to another authority, one of ``workflow.targets_for``."""
+
+    authority = AuthorityChoiceField(label=_("Authority"), queryset=Authority.objects.none())
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["authority"].queryset = targets_for(self.action, info_request)
+
+    def params(self):
+        return {"authority": self.cleaned_data["authority"]}
+
+
+class ForwardForm(TargetForm):
+    action = Action.FORWARD
+
+
+class AllocateForm(TargetForm):
+    action = Action.ALLOCATE
+
+
+class SplitForm(TargetForm):
+    action = Action.SPLIT
+
+    questions = forms.ModelMultipleChoiceField(
+        label=_("Questions to move to the other authority"),
+        queryset=RequestQuestion.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["questions"].queryset = info_request.questions.select_related("question")
+
+    def params(self):
+        return {**super().params(), "question_ids": [question.pk for question in self.cleaned_data["questions"]]}
+
+
+class ChangeDeadlineForm(ActionForm):
+    action = Action.CHANGE_DEADLINE
+
+    deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+
+    def params(self):
+        return {"deadline": self.cleaned_data["deadline"]}
+
+
+class ReplyForm(ActionForm):
+    action = Action.REPLY
+
+
+class RequestClarificationForm(ActionForm):
+    action = Action.REQUEST_CLARIFICATION
+    note_label = _("Question for the responding authority")
+
+
+RATING_CHOICES = [("", pgettext_lazy("rating", "No rating")), *Rating.choices]
+
+
+class CloseForm(ActionForm):
+    action = Action.CLOSE
+
+    rating_timeliness = forms.ChoiceField(
+        label=_("Timeliness"), choices=RATING_CHOICES, widget=forms.RadioSelect, required=False
+    )
+    rating_effort = forms.ChoiceField(
+        label=_("Effort"), choices=RATING_CHOICES, widget=forms.RadioSelect, required=False
+    )
+
+    def params(self):
+        return {
+            "rating_timeliness": self.cleaned_data["rating_timeliness"],
+            "rating_effort": self.cleaned_data["rating_effort"],
+        }
+
+
+class ReferForm(ActionForm):
+    action = Action.REFER
+
+
+class ReturnFromReferralForm(ActionForm):
+    action = Action.RETURN_FROM_REFERRAL
+
+
+class CloseReferralForm(ActionForm):
+    action = Action.CLOSE_REFERRAL
+
+
+class WithdrawForm(ActionForm):
+    action = Action.WITHDRAW
+
+
+# The actions taken on a page of their own (sending a draft is the wizard's last step), each with its form.
+ACTION_FORMS = {
+    form.action: form
+    for form in [
+        AcceptForm,
+        ForwardForm,
+        AllocateForm,
+        SplitForm,
+        ChangeDeadlineForm,
+        ReplyForm,
+        RequestClarificationForm,
+        CloseForm,
+        ReferForm,
+        ReturnFromReferralForm,
+        CloseReferralForm,
+        WithdrawForm,
+    ]
+}
+
+
+def action_form(action, *args, **kwargs):
+    """The form of one workflow action, bound or not, as ``ActionForm`` takes it."""
+    return ACTION_FORMS[action](*args, **kwargs)
 
 
 class AnswersForm(forms.Form):
@@ -210,3 +322,78 @@ class RequestFilterForm(forms.Form):
         label=_("Country"), required=False, queryset=Country.objects.all(), empty_label=_("Any country")
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+
+class JustificationForm(forms.Form):
+    justification = forms.CharField(
+        label=_("Why do you need to see the blocked personal data?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Your justification and every reading are recorded."),
+    )
+
+
+class FindForm(forms.Form):
+    name = forms.CharField(label=_("Name"), required=False, max_length=200)
+    identifier = forms.CharField(label=_("Identification number"), required=False, max_length=100)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    justification = forms.CharField(
+        label=_("Justification for searching blocked personal data too"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Blocked personal data are searched only with a justification. It is recorded for every "
+            "blocked request found, and opens them to you for a while."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(field) for field in ("name", "identifier", "date_of_birth")):
+            raise forms.ValidationError(_("Give a name, an identification number or a date of birth."))
+        return cleaned
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = InformationRequest
+        fields = list(InformationRequest.PERSONAL_DATA_FIELDS)
+        widgets = {"subject_date_of_birth": DateInput()}
+
+
+class SubjectRequestForm(forms.ModelForm):
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["kind", "person", "received_on"]
+        widgets = {"received_on": DateInput()}
+
+
+class StatisticsForm(forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Whose activity"),
+        required=False,
+        choices=[
+            ("authority", _("My authority")),
+            ("coordination", _("My coordination scope")),
+            ("eu", _("The whole portal")),
+        ],
+    )
+    months = forms.TypedChoiceField(
+        label=_("Period"),
+        coerce=int,
+        required=False,
+        choices=[(months, _("Last %(months)s months") % {"months": months}) for months in STATISTICS_PERIODS],
+        initial=12,
+    )
+    area = forms.ModelChoiceField(
+        label=_("Legislative area"),
+        queryset=LegislativeArea.objects.all(),
+        required=False,
+        empty_label=_("Any area"),
+    )
+
+    def __init__(self, *args, scopes, **kwargs):
+        """``scopes``: the ones the user may see (``statistics_views.scopes_of``)."""
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [choice for choice in self.fields["scope"].choices if choice[0] in scopes]

@@ -36,73 +36,79 @@ def staff_of(authority, area, kinds):
     ).distinct()
 
 
-def side_recipients(request, side):
+def side_recipients(info_request, side):
     """The side's assigned handler, or all its handlers when none is assigned yet."""
     if side == "requester":
-        assigned, authority = request.requester_handler, request.requesting_authority
+        assigned, authority = info_request.requester_handler, info_request.requesting_authority
     else:
-        assigned, authority = request.responder_handler, request.responding_authority
+        assigned, authority = info_request.responder_handler, info_request.responding_authority
     if assigned is not None and assigned.is_active:
         return [assigned]
-    return list(staff_of(authority, request.legislative_area, [Role.Kind.HANDLER]))
+    return list(staff_of(authority, info_request.legislative_area, [Role.Kind.HANDLER]))
 
 
-def coordinators_of(request):
+def coordinators_of(info_request):
     candidates = User.objects.filter(
         is_active=True,
-        authority__country_id=request.responding_authority.country_id,
+        authority__country_id=info_request.responding_authority.country_id,
         authority__coordinator_type__in=[Authority.CoordinatorType.NATIONAL, Authority.CoordinatorType.DELEGATED],
         authority__status=Authority.Status.VALIDATED,
     ).select_related("authority")
     return [
-        user for user in candidates if authorities_in_scope(user).filter(pk=request.responding_authority_id).exists()
+        user
+        for user in candidates
+        if authorities_in_scope(user).filter(pk=info_request.responding_authority_id).exists()
     ]
 
 
-def recipients_for(*, request, action, actor):
+def recipients_for(*, info_request, action, actor):
     if action in NEW_FOR_RESPONDER:
         people = list(
-            staff_of(request.responding_authority, request.legislative_area, [Role.Kind.HANDLER, Role.Kind.ALLOCATOR])
+            staff_of(
+                info_request.responding_authority,
+                info_request.legislative_area,
+                [Role.Kind.HANDLER, Role.Kind.ALLOCATOR],
+            )
         )
-        if request.responding_authority.is_coordinator:
-            people += list(User.objects.filter(authority=request.responding_authority, is_active=True))
+        if info_request.responding_authority.is_coordinator:
+            people += list(User.objects.filter(authority=info_request.responding_authority, is_active=True))
         if action != Action.SEND:
-            people += side_recipients(request, "requester")
+            people += side_recipients(info_request, "requester")
     elif action in TO_BOTH:
-        people = side_recipients(request, "requester") + side_recipients(request, "responder")
+        people = side_recipients(info_request, "requester") + side_recipients(info_request, "responder")
     elif action in TO_RESPONDER:
-        people = side_recipients(request, "responder")
+        people = side_recipients(info_request, "responder")
         if action == Action.REFER:
-            people += coordinators_of(request)
+            people += coordinators_of(info_request)
     else:
-        people = side_recipients(request, "requester")
+        people = side_recipients(info_request, "requester")
     return [user for user in with_backups(people) if user.pk != actor.pk]
 
 
-def link_to(request, anchor=""):
-    return settings.SITE_URL + reverse("requests:detail", args=[request.pk]) + anchor
+def link_to(info_request, anchor=""):
+    return settings.SITE_URL + reverse("requests:detail", args=[info_request.pk]) + anchor
 
 
-def notify(*, request, action, actor):
+def notify(*, info_request, action, actor):
     template = "request_new" if action in NEW_FOR_RESPONDER else "request_update"
-    for user in recipients_for(request=request, action=action, actor=actor):
-        new_for_them = template == "request_new" and user.authority_id == request.responding_authority_id
+    for user in recipients_for(info_request=info_request, action=action, actor=actor):
+        new_for_them = template == "request_new" and user.authority_id == info_request.responding_authority_id
         send_to_user(
             user=user,
             template="request_new" if new_for_them else "request_update",
-            context={"request": request, "action": Action(action), "actor_authority": actor.authority},
-            link=link_to(request),
+            context={"request": info_request, "action": Action(action), "actor_authority": actor.authority},
+            link=link_to(info_request),
         )
 
 
-def notify_message(*, request, author):
+def notify_message(*, info_request, author):
     """A message from one side is announced to the other."""
-    side = "responder" if author.authority_id == request.requesting_authority_id else "requester"
-    for user in with_backups(side_recipients(request, side)):
+    side = "responder" if author.authority_id == info_request.requesting_authority_id else "requester"
+    for user in with_backups(side_recipients(info_request, side)):
         if user.pk != author.pk:
             send_to_user(
                 user=user,
                 template="request_message",
-                context={"request": request, "actor_authority": author.authority},
-                link=link_to(request, "#messages"),
+                context={"request": info_request, "actor_authority": author.authority},
+                link=link_to(info_request, "#messages"),
             )

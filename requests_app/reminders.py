@@ -57,23 +57,23 @@ def due(kind, today):
     )
 
 
-def recipients(request, kind):
+def recipients(info_request, kind):
     if kind == Reminder.Kind.ESCALATED:
-        return coordinators_of(request)
-    return with_backups(side_recipients(request, "responder"))
+        return coordinators_of(info_request)
+    return with_backups(side_recipients(info_request, "responder"))
 
 
-def remind(request, kind):
+def remind(info_request, kind):
     """Record and send one reminder; False when another run recorded it first."""
     try:
         with transaction.atomic():
-            Reminder.objects.create(request=request, kind=kind, deadline=request.anchor)
-            for user in recipients(request, kind):
+            Reminder.objects.create(request=info_request, kind=kind, deadline=info_request.anchor)
+            for user in recipients(info_request, kind):
                 send_to_user(
                     user=user,
                     template="request_reminder",
-                    context={"request": request, "kind": Reminder.Kind(kind)},
-                    link=link_to(request),
+                    context={"request": info_request, "kind": Reminder.Kind(kind)},
+                    link=link_to(info_request),
                     urgent=kind in URGENT,
                 )
     except IntegrityError:
@@ -86,5 +86,5 @@ def sweep(today=None):
     today = today or timezone.localdate()
     sent = {}
     for kind in Reminder.Kind:
-        sent[kind.value] = sum(remind(request, kind) for request in due(kind, today))
+        sent[kind.value] = sum(remind(info_request, kind) for info_request in due(kind, today))
     return sent

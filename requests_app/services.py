@@ -50,7 +50,7 @@ def request_create(*, user, legislative_area, summary):
         raise ValidationError(_("Your authority is not validated: it cannot send requests."))
     if not user.roles.filter(legislative_area=legislative_area, kind=Role.Kind.HANDLER).exists():
         raise ValidationError(_("You are not a request handler in this legislative area."))
-    request = InformationRequest.objects.create(
+    info_request = InformationRequest.objects.create(
         reference=next_reference(timezone.localdate().year),
         legislative_area=legislative_area,
         requesting_authority=user.authority,
@@ -59,115 +59,115 @@ def request_create(*, user, legislative_area, summary):
         summary=summary,
     )
     Event.objects.create(
-        request=request, actor=user, authority=user.authority, action=Action.CREATE, to_status=Status.DRAFT
+        request=info_request, actor=user, authority=user.authority, action=Action.CREATE, to_status=Status.DRAFT
     )
-    return request
+    return info_request
 
 
-def _check_draft(request, user):
-    if request.status != Status.DRAFT:
+def _check_draft(info_request, user):
+    if info_request.status != Status.DRAFT:
         raise ValidationError(_("Only a draft can be changed."))
-    if auth.side_of(user, request) != "requester" or not auth.acts_as_handler(user, request):
+    if auth.side_of(user, info_request) != "requester" or not auth.acts_as_handler(user, info_request):
         raise ValidationError(_("You are not allowed to do this on this request."))
 
 
-def responders_for(*, request):
+def responders_for(*, info_request):
     """The authorities a request may go to: validated, of another country, competent in its area."""
     return (
         Authority.objects.filter(
-            status=Authority.Status.VALIDATED, competences__legislative_area=request.legislative_area
+            status=Authority.Status.VALIDATED, competences__legislative_area=info_request.legislative_area
         )
-        .exclude(country_id=request.requesting_authority.country_id)
+        .exclude(country_id=info_request.requesting_authority.country_id)
         .select_related("country")
         .distinct()
     )
 
 
-def request_set_responder(*, request, user, authority):
-    _check_draft(request, user)
-    if not responders_for(request=request).filter(pk=authority.pk).exists():
+def request_set_responder(*, info_request, user, authority):
+    _check_draft(info_request, user)
+    if not responders_for(info_request=info_request).filter(pk=authority.pk).exists():
         raise ValidationError(_("This authority cannot receive requests in this legislative area."))
-    request.responding_authority = authority
-    request.save(update_fields=["responding_authority", "updated_at"])
+    info_request.responding_authority = authority
+    info_request.save(update_fields=["responding_authority", "updated_at"])
 
 
-def questions_for(*, request):
+def questions_for(*, info_request):
     return Question.objects.filter(
-        question_set__legislative_area=request.legislative_area, question_set__is_active=True
+        question_set__legislative_area=info_request.legislative_area, question_set__is_active=True
     ).select_related("question_set")
 
 
 @transaction.atomic
-def request_set_questions(*, request, user, questions):
-    _check_draft(request, user)
-    allowed = set(questions_for(request=request).values_list("pk", flat=True))
+def request_set_questions(*, info_request, user, questions):
+    _check_draft(info_request, user)
+    allowed = set(questions_for(info_request=info_request).values_list("pk", flat=True))
     wanted = [question for question in questions if question.pk in allowed]
     if not wanted:
         raise ValidationError(_("Choose at least one question."))
-    request.questions.exclude(question__in=wanted).delete()
-    existing = set(request.questions.values_list("question_id", flat=True))
+    info_request.questions.exclude(question__in=wanted).delete()
+    existing = set(info_request.questions.values_list("question_id", flat=True))
     RequestQuestion.objects.bulk_create(
         [
-            RequestQuestion(request=request, question=question, order=index)
+            RequestQuestion(request=info_request, question=question, order=index)
             for index, question in enumerate(wanted)
             if question.pk not in existing
         ]
     )
 
 
-def request_set_subject(*, request, user, summary, subject_name, subject_identifier, subject_date_of_birth,
-                        subject_address, proposed_deadline):  # fmt: skip
-    _check_draft(request, user)
+def request_set_subject(*, info_request, user, summary, subject_name, subject_identifier,
+                        subject_date_of_birth, subject_address, proposed_deadline):  # fmt: skip
+    _check_draft(info_request, user)
     if proposed_deadline is not None and proposed_deadline <= timezone.localdate():
         raise ValidationError({"proposed_deadline": _("The deadline must be a date after today.")})
-    request.summary = summary
-    request.subject_name = subject_name
-    request.subject_identifier = subject_identifier
-    request.subject_date_of_birth = subject_date_of_birth
-    request.subject_address = subject_address
-    request.proposed_deadline = proposed_deadline
-    request.save()
+    info_request.summary = summary
+    info_request.subject_name = subject_name
+    info_request.subject_identifier = subject_identifier
+    info_request.subject_date_of_birth = subject_date_of_birth
+    info_request.subject_address = subject_address
+    info_request.proposed_deadline = proposed_deadline
+    info_request.save()
 
 
-def request_problems(*, request):
+def request_problems(*, info_request):
     """What a draft still lacks before it can be sent; empty when complete."""
     problems = []
-    if request.responding_authority_id is None:
+    if info_request.responding_authority_id is None:
         problems.append(_("Choose the authority the request goes to."))
-    if not request.questions.exists():
+    if not info_request.questions.exists():
         problems.append(_("Choose at least one question."))
-    if not request.subject_name.strip():
+    if not info_request.subject_name.strip():
         problems.append(_("Give the name of the person or company the request is about."))
-    if request.proposed_deadline is None:
+    if info_request.proposed_deadline is None:
         problems.append(_("Propose a deadline."))
-    elif request.proposed_deadline <= timezone.localdate():
+    elif info_request.proposed_deadline <= timezone.localdate():
         problems.append(_("The deadline must be a date after today."))
     return problems
 
 
-def request_split_off(*, request, actor, authority, question_ids, note):
+def request_split_off(*, info_request, actor, authority, question_ids, note):
     """Move some questions of an open request into a new request to another authority."""
-    moving = request.questions.filter(pk__in=question_ids)
+    moving = info_request.questions.filter(pk__in=question_ids)
     count = moving.count()
     if count == 0:
         raise ValidationError(_("Choose the questions to move."))
-    if count == request.questions.count():
+    if count == info_request.questions.count():
         raise ValidationError(_("Keep at least one question in this request."))
     child = InformationRequest.objects.create(
         reference=next_reference(timezone.localdate().year),
-        legislative_area=request.legislative_area,
-        requesting_authority=request.requesting_authority,
+        legislative_area=info_request.legislative_area,
+        requesting_authority=info_request.requesting_authority,
         responding_authority=authority,
         created_by=actor,
-        requester_handler=request.requester_handler,
-        parent=request,
-        summary=request.summary,
-        subject_name=request.subject_name,
-        subject_identifier=request.subject_identifier,
-        subject_date_of_birth=request.subject_date_of_birth,
-        subject_address=request.subject_address,
+        requester_handler=info_request.requester_handler,
+        parent=info_request,
+        summary=info_request.summary,
+        subject_name=info_request.subject_name,
+        subject_identifier=info_request.subject_identifier,
+        subject_date_of_birth=info_request.subject_date_of_birth,
+        subject_address=info_request.subject_address,
         status=Status.AWAITING_ACCEPTANCE,
-        proposed_deadline=request.agreed_deadline or request.proposed_deadline,
+        proposed_deadline=info_request.agreed_deadline or info_request.proposed_deadline,
         sent_at=timezone.now(),
         responder_since=timezone.now(),
     )
@@ -183,20 +183,20 @@ def request_split_off(*, request, actor, authority, question_ids, note):
     return child
 
 
-def _check_responder_answering(request, user):
-    if request.status not in Status.OPEN_STATES:
+def _check_responder_answering(info_request, user):
+    if info_request.status not in Status.OPEN_STATES:
         raise ValidationError(_("Answers can only be given while the request is open."))
-    if not auth.can_answer(user, request):
+    if not auth.can_answer(user, info_request):
         raise ValidationError(_("You are not allowed to do this on this request."))
 
 
 @transaction.atomic
-def answers_save(*, request, user, answers):
+def answers_save(*, info_request, user, answers):
     """Save answers, before or while replying. ``answers`` maps RequestQuestion ids to values."""
-    _check_responder_answering(request, user)
+    _check_responder_answering(info_request, user)
     language = translation.get_language()
     now = timezone.now()
-    for item in request.questions.select_related("question").filter(pk__in=answers):
+    for item in info_request.questions.select_related("question").filter(pk__in=answers):
         value = answers[item.pk]
         kind = item.question.kind
         if kind == Question.Kind.YES_NO:
@@ -211,25 +211,25 @@ def answers_save(*, request, user, answers):
             item.answer_text = value or ""
             item.answer_language = language if item.answer_text else ""
         elif kind == Question.Kind.FILE and value is not None:
-            item.answer_file = attachment_add(request=request, user=user, upload=value)
+            item.answer_file = attachment_add(info_request=info_request, user=user, upload=value)
         item.answered_by = user
         item.answered_at = now
         item.save()
 
 
-def message_add(*, request, user, body):
-    if request.is_finished:
+def message_add(*, info_request, user, body):
+    if info_request.is_finished:
         raise ValidationError(_("Messages cannot be added to a closed or withdrawn request."))
-    if not auth.can_contribute(user, request):
+    if not auth.can_contribute(user, info_request):
         raise ValidationError(_("You are not allowed to do this on this request."))
     body = body.strip()
     if not body:
         raise ValidationError(_("Write a message."))
     with transaction.atomic():
         message = Message.objects.create(
-            request=request, author=user, authority=user.authority, body=body, language=translation.get_language()
+            request=info_request, author=user, authority=user.authority, body=body, language=translation.get_language()
         )
-        notifications.notify_message(request=request, author=user)
+        notifications.notify_message(info_request=info_request, author=user)
     return message
 
 
@@ -268,15 +268,15 @@ def display_file_name(name, limit=200):
     return stem[: limit - len(extension)] + extension
 
 
-def attachment_add(*, request, user, upload):
-    if request.is_finished:
+def attachment_add(*, info_request, user, upload):
+    if info_request.is_finished:
         raise ValidationError(_("Files cannot be added to a closed or withdrawn request."))
-    if not auth.can_contribute(user, request):
+    if not auth.can_contribute(user, info_request):
         raise ValidationError(_("You are not allowed to do this on this request."))
     content_type = check_upload(upload)
     name = display_file_name(upload.name)
     return Attachment.objects.create(
-        request=request,
+        request=info_request,
         uploaded_by=user,
         authority=user.authority,
         file=upload,

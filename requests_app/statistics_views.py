@@ -3,51 +3,18 @@
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from authorities.auth import authorities_in_scope
-from authorities.models import Authority, LegislativeArea
+from authorities.models import Authority
 from authorities.services import page_seen
 from core.csv_export import csv_response
 from requests_app import statistics
-
-PERIODS = [3, 6, 12, 24]
-
-
-class StatisticsForm(forms.Form):
-    scope = forms.ChoiceField(
-        label=gettext_lazy("Whose activity"),
-        required=False,
-        choices=[
-            ("authority", gettext_lazy("My authority")),
-            ("coordination", gettext_lazy("My coordination scope")),
-            ("eu", gettext_lazy("The whole portal")),
-        ],
-    )
-    months = forms.TypedChoiceField(
-        label=gettext_lazy("Period"),
-        coerce=int,
-        required=False,
-        choices=[(months, gettext_lazy("Last %(months)s months") % {"months": months}) for months in PERIODS],
-        initial=12,
-    )
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Legislative area"),
-        queryset=LegislativeArea.objects.all(),
-        required=False,
-        empty_label=gettext_lazy("Any area"),
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        allowed = scopes_of(user)
-        self.fields["scope"].choices = [choice for choice in self.fields["scope"].choices if choice[0] in allowed]
+from requests_app.forms import StatisticsForm
 
 
 def scopes_of(user):
@@ -74,7 +41,7 @@ def activity(request):
     allowed = scopes_of(request.user)
     if not allowed or request.GET.get("scope", allowed[0]) not in allowed:
         raise Http404
-    form = StatisticsForm(request.GET or None, user=request.user)
+    form = StatisticsForm(request.GET or None, scopes=allowed)
     filters = form.cleaned_data if form.is_valid() else {}
     scope = filters.get("scope") or allowed[0]
     if scope not in allowed:

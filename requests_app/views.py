@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,16 +16,18 @@ from core.forms import add_service_errors, submitted
 from registers.selectors import registers_for_request
 from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (
-    ActionForm,
+    ACTION_FORMS,
     AnswersForm,
     AttachmentForm,
     AuthoritySearchForm,
+    JustificationForm,
     MessageForm,
     NewRequestForm,
     QuestionsForm,
     RequestFilterForm,
     ResponderForm,
     SubjectForm,
+    action_form,
 )
 from requests_app.models import Action, PersonalDataRead, Question
 
@@ -112,17 +113,17 @@ def edit_authority(request, pk):
     filters = search.cleaned_data if search.is_valid() else {}
     # The directory's search, narrowed to the authorities this request can go to.
     candidates = authorities_search(query=filters.get("q", ""), country=filters.get("country"), area=None).filter(
-        pk__in=services.responders_for(request=info_request).values("pk")
+        pk__in=services.responders_for(info_request=info_request).values("pk")
     )
     initial = {"authority": info_request.responding_authority_id}
     form = ResponderForm(submitted(request), authorities=candidates[:50], initial=initial)
     if request.method == "POST":
         # The choice is checked against every possible responder, not only the ones shown.
-        form.fields["authority"].queryset = services.responders_for(request=info_request)
+        form.fields["authority"].queryset = services.responders_for(info_request=info_request)
         if form.is_valid():
             try:
                 services.request_set_responder(
-                    request=info_request, user=request.user, authority=form.cleaned_data["authority"]
+                    info_request=info_request, user=request.user, authority=form.cleaned_data["authority"]
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -135,7 +136,7 @@ def edit_authority(request, pk):
             **_wizard_context(info_request, "requests:edit_authority"),
             "search": search,
             "form": form,
-            "registers": registers_for_request(request=info_request),
+            "registers": registers_for_request(info_request=info_request),
         },
     )
 
@@ -143,13 +144,13 @@ def edit_authority(request, pk):
 @login_required
 def edit_questions(request, pk):
     info_request = _get_draft_for_user(request, pk)
-    questions = services.questions_for(request=info_request)
+    questions = services.questions_for(info_request=info_request)
     chosen = list(info_request.questions.values_list("question_id", flat=True))
     form = QuestionsForm(submitted(request), questions=questions, initial={"questions": chosen})
     if request.method == "POST" and form.is_valid():
         try:
             services.request_set_questions(
-                request=info_request, user=request.user, questions=form.cleaned_data["questions"]
+                info_request=info_request, user=request.user, questions=form.cleaned_data["questions"]
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -170,7 +171,7 @@ def edit_subject(request, pk):
     if request.method == "POST" and form.is_valid():
         data = {field: form.cleaned_data[field] for field in SubjectForm.Meta.fields}
         try:
-            services.request_set_subject(request=info_request, user=request.user, **data)
+            services.request_set_subject(info_request=info_request, user=request.user, **data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -186,7 +187,7 @@ def edit_subject(request, pk):
 def review(request, pk):
     info_request = _get_draft_for_user(request, pk)
     _record_read(request, info_request)
-    problems = services.request_problems(request=info_request)
+    problems = services.request_problems(info_request=info_request)
     if request.method == "POST":
         try:
             workflow.apply(request_id=info_request.pk, action=Action.SEND, actor=request.user)
@@ -202,7 +203,7 @@ def review(request, pk):
             **_wizard_context(info_request, "requests:review"),
             "problems": problems,
             "questions": info_request.questions.select_related("question"),
-            "registers": registers_for_request(request=info_request),
+            "registers": registers_for_request(info_request=info_request),
         },
     )
 
@@ -245,11 +246,9 @@ def detail(request, pk):
 @login_required
 def act(request, pk, action):
     info_request = _get_request_for_user(request, pk)
-    if action not in Action.values or action in (Action.CREATE, Action.SEND):
+    if action not in ACTION_FORMS or action not in workflow.allowed_actions(request.user, info_request):
         raise Http404
-    if action not in workflow.allowed_actions(request.user, info_request):
-        raise Http404
-    form = ActionForm(submitted(request), action=action, request=info_request, user=request.user)
+    form = action_form(action, submitted(request), info_request=info_request, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.apply(
@@ -295,7 +294,7 @@ def answers(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.answers_save(request=info_request, user=request.user, answers=form.answers())
+            services.answers_save(info_request=info_request, user=request.user, answers=form.answers())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -311,7 +310,7 @@ def message_add(request, pk):
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
-            services.message_add(request=info_request, user=request.user, body=form.cleaned_data["body"])
+            services.message_add(info_request=info_request, user=request.user, body=form.cleaned_data["body"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -328,7 +327,7 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.attachment_add(request=info_request, user=request.user, upload=form.cleaned_data["file"])
+            services.attachment_add(info_request=info_request, user=request.user, upload=form.cleaned_data["file"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -351,15 +350,6 @@ def attachment(request, pk, attachment_pk):
     return response
 
 
-class JustificationForm(forms.Form):
-    justification = forms.CharField(
-        label=gettext_lazy("Why do you need to see the blocked personal data?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=gettext_lazy("Your justification and every reading are recorded."),
-    )
-
-
 @login_required
 def unblock(request, pk):
     """A coordinator of the scope opens a request's blocked personal data, for a while, with a reason."""
@@ -373,7 +363,7 @@ def unblock(request, pk):
     form = JustificationForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         access = retention.grant_blocked_access(
-            user=request.user, request=info_request, justification=form.cleaned_data["justification"]
+            user=request.user, info_request=info_request, justification=form.cleaned_data["justification"]
         )
         messages.success(
             request,

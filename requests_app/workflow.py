@@ -74,75 +74,75 @@ class WorkflowError(ValidationError):
     """An action that cannot be taken now; the message says why, in the user's language."""
 
 
-def relations(user, request):
+def relations(user, info_request):
     """The actor kinds the user is for this request."""
     if not auth.may_work(user):
         return set()
     found = set()
-    side = auth.side_of(user, request)
-    if side == "requester" and auth.acts_as_handler(user, request):
+    side = auth.side_of(user, info_request)
+    if side == "requester" and auth.acts_as_handler(user, info_request):
         found.add(REQUESTER)
     if side == "responder":
-        if auth.acts_as_handler(user, request):
+        if auth.acts_as_handler(user, info_request):
             found.add(RESPONDER)
-        if auth.has_role(user, request, Role.Kind.ALLOCATOR) or request.responding_authority.is_coordinator:
+        if auth.has_role(user, info_request, Role.Kind.ALLOCATOR) or info_request.responding_authority.is_coordinator:
             found.add(ALLOCATOR)
-    if auth.is_coordinator_of(user, request):
+    if auth.is_coordinator_of(user, info_request):
         found.add(COORDINATOR)
     return found
 
 
-def allowed_actions(user, request):
+def allowed_actions(user, info_request):
     """The actions the user may take on the request now, in the table's order."""
-    mine = relations(user, request)
+    mine = relations(user, info_request)
     return [
         action
         for action, transition in TRANSITIONS.items()
-        if request.status in transition.sources and mine & transition.actors
+        if info_request.status in transition.sources and mine & transition.actors
     ]
 
 
 @transaction.atomic
 def apply(*, request_id, action, actor, note="", **params):
     """Take an action on a request and return it; raises WorkflowError when it cannot be taken."""
-    request = (
+    info_request = (
         InformationRequest.objects.select_for_update(of=("self",))
         .select_related("responding_authority", "requesting_authority", "legislative_area")
         .get(pk=request_id)
     )
     transition = TRANSITIONS[action]
-    if request.status not in transition.sources:
+    if info_request.status not in transition.sources:
         raise WorkflowError(
             _("This cannot be done any more: the request is now “%(status)s”. Somebody may have acted on it.")
-            % {"status": request.get_status_display()}
+            % {"status": info_request.get_status_display()}
         )
-    if not relations(actor, request) & transition.actors:
+    if not relations(actor, info_request) & transition.actors:
         raise WorkflowError(_("You are not allowed to do this on this request."))
     note = (note or "").strip()
     if transition.note_required and not note:
         raise WorkflowError(_("Please give a reason."))
-    from_status = request.status
-    request.status = transition.target
+    from_status = info_request.status
+    info_request.status = transition.target
     effect = EFFECTS.get(action)
     # An effect may create new requests (a split): they are announced like sent ones.
-    new_requests = (effect(request, actor, note, **params) if effect else None) or []
-    request.save()
+    new_requests = (effect(info_request, actor, note, **params) if effect else None) or []
+    info_request.save()
     event = Event.objects.create(
-        request=request,
+        request=info_request,
         actor=actor,
         authority=actor.authority,
         action=action,
         from_status=from_status,
-        to_status=request.status,
+        to_status=info_request.status,
         note=note,
     )
-    notifications.notify(request=request, action=action, actor=actor)
+    notifications.notify(info_request=info_request, action=action, actor=actor)
     for child in new_requests:
-        notifications.notify(request=child, action=Action.SEND, actor=actor)
-    return request, event
+        notifications.notify(info_request=child, action=Action.SEND, actor=actor)
+    return info_request, event
 
 
-def targets_for(action, request):
+def targets_for(action, info_request):
     """The authorities a request may be forwarded, allocated or split to: the one list the form offers
     and the workflow checks.
 
@@ -152,100 +152,102 @@ def targets_for(action, request):
     a new request.
     """
     authorities = Authority.objects.filter(status=Authority.Status.VALIDATED).exclude(
-        pk=request.responding_authority_id
+        pk=info_request.responding_authority_id
     )
-    competent = authorities.filter(competences__legislative_area_id=request.legislative_area_id)
+    competent = authorities.filter(competences__legislative_area_id=info_request.legislative_area_id)
     if action == Action.FORWARD:
         coordinators = authorities.exclude(coordinator_type=Authority.CoordinatorType.NONE)
-        targets = (competent | coordinators).filter(country_id=request.responding_authority.country_id)
+        targets = (competent | coordinators).filter(country_id=info_request.responding_authority.country_id)
     elif action == Action.ALLOCATE:
-        targets = competent.filter(country_id=request.responding_authority.country_id)
+        targets = competent.filter(country_id=info_request.responding_authority.country_id)
     elif action == Action.SPLIT:
-        targets = competent.exclude(country_id=request.requesting_authority.country_id)
+        targets = competent.exclude(country_id=info_request.requesting_authority.country_id)
     else:
         return Authority.objects.none()
     return targets.select_related("country").distinct().order_by("country__code", "official_name")
 
 
-def _check_target(request, action, authority):
+def _check_target(info_request, action, authority):
     if authority is None:
         raise WorkflowError(_("Choose an authority."))
-    if not targets_for(action, request).filter(pk=authority.pk).exists():
+    if not targets_for(action, info_request).filter(pk=authority.pk).exists():
         raise WorkflowError(_("The request cannot go to this authority."))
 
 
-def _send(request, actor, note):
-    problems = request_problems(request=request)
+def _send(info_request, actor, note):
+    problems = request_problems(info_request=info_request)
     if problems:
         raise WorkflowError(problems)
-    request.sent_at = request.responder_since = timezone.now()
+    info_request.sent_at = info_request.responder_since = timezone.now()
 
 
-def _accept(request, actor, note, days):
+def _accept(info_request, actor, note, days):
     if days is None or days < 1:
         raise WorkflowError(_("Give the number of days the answer will take, at least one."))
     deadline = timezone.localdate() + datetime.timedelta(days=days)
-    if request.proposed_deadline and deadline > request.proposed_deadline and not note:
+    if info_request.proposed_deadline and deadline > info_request.proposed_deadline and not note:
         raise WorkflowError(_("Explain why you need more time than the requesting authority proposed."))
-    request.agreed_deadline = deadline
-    request.deadline_reason = note
-    request.accepted_at = timezone.now()
-    request.responder_handler = actor
+    info_request.agreed_deadline = deadline
+    info_request.deadline_reason = note
+    info_request.accepted_at = timezone.now()
+    info_request.responder_handler = actor
 
 
-def _hand_over(request, authority):
+def _hand_over(info_request, authority):
     """The request moves to another authority, which sees it as new."""
-    request.responding_authority = authority
-    request.responder_since = timezone.now()
-    request.responder_handler = None
-    request.accepted_at = None
-    request.agreed_deadline = None
-    request.deadline_reason = ""
+    info_request.responding_authority = authority
+    info_request.responder_since = timezone.now()
+    info_request.responder_handler = None
+    info_request.accepted_at = None
+    info_request.agreed_deadline = None
+    info_request.deadline_reason = ""
 
 
-def _forward(request, actor, note, authority):
-    _check_target(request, Action.FORWARD, authority)
-    _hand_over(request, authority)
+def _forward(info_request, actor, note, authority):
+    _check_target(info_request, Action.FORWARD, authority)
+    _hand_over(info_request, authority)
 
 
-def _allocate(request, actor, note, authority):
-    _check_target(request, Action.ALLOCATE, authority)
-    _hand_over(request, authority)
+def _allocate(info_request, actor, note, authority):
+    _check_target(info_request, Action.ALLOCATE, authority)
+    _hand_over(info_request, authority)
 
 
-def _split(request, actor, note, authority, question_ids):
-    _check_target(request, Action.SPLIT, authority)
-    child = request_split_off(request=request, actor=actor, authority=authority, question_ids=question_ids, note=note)
+def _split(info_request, actor, note, authority, question_ids):
+    _check_target(info_request, Action.SPLIT, authority)
+    child = request_split_off(
+        info_request=info_request, actor=actor, authority=authority, question_ids=question_ids, note=note
+    )
     return [child]
 
 
-def _change_deadline(request, actor, note, deadline):
+def _change_deadline(info_request, actor, note, deadline):
     if deadline is None or deadline <= timezone.localdate():
         raise WorkflowError(_("The new deadline must be a date after today."))
-    request.agreed_deadline = deadline
-    request.deadline_reason = note
+    info_request.agreed_deadline = deadline
+    info_request.deadline_reason = note
 
 
-def _reply(request, actor, note):
-    unanswered = [q for q in request.questions.select_related("question") if not q.is_answered]
+def _reply(info_request, actor, note):
+    unanswered = [q for q in info_request.questions.select_related("question") if not q.is_answered]
     if unanswered:
         raise WorkflowError(_("Answer every question before sending the reply."))
-    request.replied_at = timezone.now()
-    if request.responder_handler_id is None:
-        request.responder_handler = actor
+    info_request.replied_at = timezone.now()
+    if info_request.responder_handler_id is None:
+        info_request.responder_handler = actor
 
 
-def _close(request, actor, note, rating_timeliness="", rating_effort=""):
+def _close(info_request, actor, note, rating_timeliness="", rating_effort=""):
     for rating in (rating_timeliness, rating_effort):
         if rating and rating not in Rating.values:
             raise WorkflowError(_("Choose a rating from the list."))
-    request.rating_timeliness = rating_timeliness or ""
-    request.rating_effort = rating_effort or ""
-    request.closed_at = timezone.now()
+    info_request.rating_timeliness = rating_timeliness or ""
+    info_request.rating_effort = rating_effort or ""
+    info_request.closed_at = timezone.now()
 
 
-def _finish(request, actor, note):
-    request.closed_at = timezone.now()
+def _finish(info_request, actor, note):
+    info_request.closed_at = timezone.now()
 
 
 EFFECTS = {

@@ -71,17 +71,17 @@ class PlantedWorld:
 
     @property
     def by_pk(self):
-        return {request.pk: request for request in self.requests.values()}
+        return {info_request.pk: info_request for info_request in self.requests.values()}
 
     def key_of(self, request_pk):
-        for key, request in self.requests.items():
-            if request.pk == request_pk:
+        for key, info_request in self.requests.items():
+            if info_request.pk == request_pk:
                 return key
         return None
 
     @property
     def references(self):
-        return {request.reference: key for key, request in self.requests.items()}
+        return {info_request.reference: key for key, info_request in self.requests.items()}
 
 
 class Planter:
@@ -105,17 +105,17 @@ class Planter:
 
     def draft(self, key):
         world = self.world
-        request = services.request_create(
+        info_request = services.request_create(
             user=world.bg_handler,
             legislative_area=area("professional-qualifications"),
             summary="Qualification of a tourist guide",
         )
-        services.request_set_responder(request=request, user=world.bg_handler, authority=world.pt_authority)
-        services.request_set_questions(request=request, user=world.bg_handler, questions=self.questions)
+        services.request_set_responder(info_request=info_request, user=world.bg_handler, authority=world.pt_authority)
+        services.request_set_questions(info_request=info_request, user=world.bg_handler, questions=self.questions)
         self.day += 1
         born = datetime.date(1970, 1, 1) + datetime.timedelta(days=37 * self.day)
         services.request_set_subject(
-            request=request,
+            info_request=info_request,
             user=world.bg_handler,
             summary="Qualification of a tourist guide",
             subject_name=self.marker(key, "NAME", IDENTITY),
@@ -125,70 +125,70 @@ class Planter:
             proposed_deadline=timezone.localdate() + datetime.timedelta(days=20),
         )
         self.planted.dates_of_birth[born.isoformat()] = frozenset({key})
-        self.planted.requests[key] = request
-        self.message(key, request, self.world.bg_handler, "MSGBG")
-        self.upload(key, request, self.world.bg_handler, "BG")
-        return request
+        self.planted.requests[key] = info_request
+        self.message(key, info_request, self.world.bg_handler, "MSGBG")
+        self.upload(key, info_request, self.world.bg_handler, "BG")
+        return info_request
 
-    def message(self, key, request, user, tag):
-        services.message_add(request=request, user=user, body=f"Message {self.marker(key, tag, FREE_TEXT)}.")
+    def message(self, key, info_request, user, tag):
+        services.message_add(info_request=info_request, user=user, body=f"Message {self.marker(key, tag, FREE_TEXT)}.")
 
-    def upload(self, key, request, user, side):
+    def upload(self, key, info_request, user, side):
         name = self.marker(key, f"FILENAME{side}", FILES)
         content = self.marker(key, f"FILEBYTES{side}", FILES)
         services.attachment_add(
-            request=request,
+            info_request=info_request,
             user=user,
             upload=SimpleUploadedFile(f"{name}.txt", f"Scanned certificate {content}\n".encode(), "text/plain"),
         )
 
-    def send(self, request):
-        return step(request, Action.SEND, self.world.bg_handler)
+    def send(self, info_request):
+        return step(info_request, Action.SEND, self.world.bg_handler)
 
-    def accept(self, key, request):
+    def accept(self, key, info_request):
         # Longer than the proposed 20 days: the reason becomes the request's deadline_reason.
         note = f"Reason {self.marker(key, 'ACCEPTNOTE', NOTES)}"
-        return step(request, Action.ACCEPT, self.world.pt_handler, days=30, note=note)
+        return step(info_request, Action.ACCEPT, self.world.pt_handler, days=30, note=note)
 
-    def item(self, request, kind):
-        return request.questions.get(question__kind=kind)
+    def item(self, info_request, kind):
+        return info_request.questions.get(question__kind=kind)
 
-    def answer_text(self, key, request):
-        item = self.item(request, Question.Kind.TEXT)
+    def answer_text(self, key, info_request):
+        item = self.item(info_request, Question.Kind.TEXT)
         answer = f"Answer {self.marker(key, 'ANSWER', ANSWERS)}"
-        services.answers_save(request=request, user=self.world.pt_handler, answers={item.pk: answer})
+        services.answers_save(info_request=info_request, user=self.world.pt_handler, answers={item.pk: answer})
         return item
 
-    def answer_the_rest(self, key, request):
-        choice = self.item(request, Question.Kind.CHOICE)
+    def answer_the_rest(self, key, info_request):
+        choice = self.item(info_request, Question.Kind.CHOICE)
         name = self.marker(key, "ANSWERFILENAME", FILES)
         content = self.marker(key, "ANSWERFILEBYTES", FILES)
         answers = {
-            self.item(request, Question.Kind.YES_NO).pk: True,
+            self.item(info_request, Question.Kind.YES_NO).pk: True,
             choice.pk: choice.question.options.first(),
-            self.item(request, Question.Kind.DATE).pk: datetime.date(2015, 6, 1),
-            self.item(request, Question.Kind.FILE).pk: SimpleUploadedFile(
+            self.item(info_request, Question.Kind.DATE).pk: datetime.date(2015, 6, 1),
+            self.item(info_request, Question.Kind.FILE).pk: SimpleUploadedFile(
                 f"{name}.txt", f"Diploma {content}\n".encode(), "text/plain"
             ),
         }
-        services.answers_save(request=request, user=self.world.pt_handler, answers=answers)
+        services.answers_save(info_request=info_request, user=self.world.pt_handler, answers=answers)
 
     def open(self, key):
-        request = self.accept(key, self.send(self.draft(key)))
-        self.answer_text(key, request)
-        self.message(key, request, self.world.pt_handler, "MSGPT")
-        self.upload(key, request, self.world.pt_handler, "PT")
-        return request
+        info_request = self.accept(key, self.send(self.draft(key)))
+        self.answer_text(key, info_request)
+        self.message(key, info_request, self.world.pt_handler, "MSGPT")
+        self.upload(key, info_request, self.world.pt_handler, "PT")
+        return info_request
 
     def replied(self, key):
-        request = self.open(key)
-        self.answer_the_rest(key, request)
-        return step(request, Action.REPLY, self.world.pt_handler)
+        info_request = self.open(key)
+        self.answer_the_rest(key, info_request)
+        return step(info_request, Action.REPLY, self.world.pt_handler)
 
     def closed(self, key):
-        request = self.replied(key)
+        info_request = self.replied(key)
         note = f"Thanks {self.marker(key, 'CLOSENOTE', NOTES)}"
-        return step(request, Action.CLOSE, self.world.bg_handler, note=note, rating_timeliness="positive")
+        return step(info_request, Action.CLOSE, self.world.bg_handler, note=note, rating_timeliness="positive")
 
 
 def plant_world(world, questions):
@@ -199,45 +199,45 @@ def plant_world(world, questions):
     planter.draft("R1")
     planter.send(planter.draft("R2"))
 
-    request = planter.open("R3")
+    info_request = planter.open("R3")
     deadline = timezone.localdate() + datetime.timedelta(days=40)
     note = f"Later {planter.marker('R3', 'DEADLINENOTE', NOTES)}"
-    step(request, Action.CHANGE_DEADLINE, pt, note=note, deadline=deadline)
+    step(info_request, Action.CHANGE_DEADLINE, pt, note=note, deadline=deadline)
 
     planter.replied("R4")
 
-    request = planter.replied("R5")
-    step(request, Action.REQUEST_CLARIFICATION, bg, note=f"Which {planter.marker('R5', 'CLARIFYNOTE', NOTES)}?")
+    info_request = planter.replied("R5")
+    step(info_request, Action.REQUEST_CLARIFICATION, bg, note=f"Which {planter.marker('R5', 'CLARIFYNOTE', NOTES)}?")
 
-    request = planter.replied("R6")
-    step(request, Action.REFER, bg, note=f"Unanswered {planter.marker('R6', 'REFERNOTE', NOTES)}")
+    info_request = planter.replied("R6")
+    step(info_request, Action.REFER, bg, note=f"Unanswered {planter.marker('R6', 'REFERNOTE', NOTES)}")
 
     planter.closed("R7")
 
-    request = planter.send(planter.draft("R8"))
-    step(request, Action.WITHDRAW, bg, note=f"Mistake {planter.marker('R8', 'WITHDRAWNOTE', NOTES)}")
+    info_request = planter.send(planter.draft("R8"))
+    step(info_request, Action.WITHDRAW, bg, note=f"Mistake {planter.marker('R8', 'WITHDRAWNOTE', NOTES)}")
 
     # Accepted, answered and discussed at the Portuguese tourism authority, then forwarded: the
     # new responder has not accepted yet.
-    request = planter.open("R9")
+    info_request = planter.open("R9")
     note = f"Not ours {planter.marker('R9', 'FORWARDNOTE', NOTES)}"
-    step(request, Action.FORWARD, pt, note=note, authority=world.pt_other_authority)
+    step(info_request, Action.FORWARD, pt, note=note, authority=world.pt_other_authority)
 
     planter.closed("R10")
-    request = planter.closed("R11")
+    info_request = planter.closed("R11")
     blocked = InformationRequest.objects.filter(pk__in=[planter.planted.requests[k].pk for k in ("R10", "R11")])
     blocked.update(personal_data_blocked_at=timezone.now())
     retention.grant_blocked_access(
-        user=world.pt_coordinator, request=request, justification="A court asks for the file of the case."
+        user=world.pt_coordinator, info_request=info_request, justification="A court asks for the file of the case."
     )
 
     # Open, one answered question split off to the other Portuguese authority, which has not accepted.
-    request = planter.open("R12")
-    moved = planter.item(request, Question.Kind.TEXT)
+    info_request = planter.open("R12")
+    moved = planter.item(info_request, Question.Kind.TEXT)
     note = f"Theirs {planter.marker('R12', 'SPLITNOTE', NOTES, owners={'R12', 'R12c'})}"
-    step(request, Action.SPLIT, pt, note=note, authority=world.pt_other_authority, question_ids=[moved.pk])
+    step(info_request, Action.SPLIT, pt, note=note, authority=world.pt_other_authority, question_ids=[moved.pk])
     planted = planter.planted
-    planted.requests["R12c"] = InformationRequest.objects.get(parent=request)
+    planted.requests["R12c"] = InformationRequest.objects.get(parent=info_request)
     # The child carries a copy of the subject, and the moved answer lives only in the child now.
     for marker in planted.markers.values():
         if marker.owners == {"R12"} and marker.group == IDENTITY:
@@ -247,8 +247,8 @@ def plant_world(world, questions):
     for iso, owners in list(planted.dates_of_birth.items()):
         if owners == {"R12"}:
             planted.dates_of_birth[iso] = frozenset({"R12", "R12c"})
-    for key, request in planted.requests.items():
-        planted.requests[key] = InformationRequest.objects.get(pk=request.pk)
+    for key, info_request in planted.requests.items():
+        planted.requests[key] = InformationRequest.objects.get(pk=info_request.pk)
     return planted
 
 
@@ -658,7 +658,9 @@ class Crawler:
         self.follow(seed.url for seed in seeds if seed.request_pk is None and (admin or not seed.admin_object))
         requests = self.planted.by_pk
         opened = [
-            pk for pk, request in sorted(requests.items()) if self.fetch(request.get_absolute_url()).status == 200
+            pk
+            for pk, info_request in sorted(requests.items())
+            if self.fetch(info_request.get_absolute_url()).status == 200
         ]
         others = [pk for pk in sorted(requests) if pk not in opened]
         closed = {pk for pk in others if requests[pk].status == "draft"}

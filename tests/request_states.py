@@ -21,13 +21,13 @@ STATES = [
 
 
 def draft(world, questions, *, summary="Qualification of a tourist guide"):
-    request = services.request_create(
+    info_request = services.request_create(
         user=world.bg_handler, legislative_area=area("professional-qualifications"), summary=summary
     )
-    services.request_set_responder(request=request, user=world.bg_handler, authority=world.pt_authority)
-    services.request_set_questions(request=request, user=world.bg_handler, questions=questions)
+    services.request_set_responder(info_request=info_request, user=world.bg_handler, authority=world.pt_authority)
+    services.request_set_questions(info_request=info_request, user=world.bg_handler, questions=questions)
     services.request_set_subject(
-        request=request,
+        info_request=info_request,
         user=world.bg_handler,
         summary=summary,
         subject_name="Maria Sousa",
@@ -36,14 +36,14 @@ def draft(world, questions, *, summary="Qualification of a tourist guide"):
         subject_address="Rua Augusta 1, Lisboa",
         proposed_deadline=timezone.localdate() + datetime.timedelta(days=20),
     )
-    return request
+    return info_request
 
 
-def answer_all(world, request):
+def answer_all(world, info_request):
     from requests_app.models import Question
 
     answers = {}
-    for item in request.questions.select_related("question"):
+    for item in info_request.questions.select_related("question"):
         kind = item.question.kind
         answers[item.pk] = {
             Question.Kind.YES_NO: True,
@@ -51,33 +51,33 @@ def answer_all(world, request):
             Question.Kind.TEXT: "No sanctions are recorded.",
             Question.Kind.DATE: datetime.date(2015, 6, 1),
         }[kind]
-    services.answers_save(request=request, user=world.pt_handler, answers=answers)
+    services.answers_save(info_request=info_request, user=world.pt_handler, answers=answers)
 
 
-def step(request, action, actor, **params):
-    updated, _event = workflow.apply(request_id=request.pk, action=action, actor=actor, **params)
+def step(info_request, action, actor, **params):
+    updated, _event = workflow.apply(request_id=info_request.pk, action=action, actor=actor, **params)
     return updated
 
 
 def request_in(world, questions, status):
     """A request from the Bulgarian handler to the Portuguese authority, brought to ``status``."""
-    request = draft(world, questions)
+    info_request = draft(world, questions)
     if status == Status.DRAFT:
-        return request
-    request = step(request, Action.SEND, world.bg_handler)
+        return info_request
+    info_request = step(info_request, Action.SEND, world.bg_handler)
     if status == Status.AWAITING_ACCEPTANCE:
-        return request
+        return info_request
     if status == Status.WITHDRAWN:
-        return step(request, Action.WITHDRAW, world.bg_handler, note="Sent by mistake.")
-    request = step(request, Action.ACCEPT, world.pt_handler, days=10)
+        return step(info_request, Action.WITHDRAW, world.bg_handler, note="Sent by mistake.")
+    info_request = step(info_request, Action.ACCEPT, world.pt_handler, days=10)
     if status == Status.OPEN:
-        return request
-    answer_all(world, request)
-    request = step(request, Action.REPLY, world.pt_handler)
+        return info_request
+    answer_all(world, info_request)
+    info_request = step(info_request, Action.REPLY, world.pt_handler)
     if status == Status.REPLIED:
-        return request
+        return info_request
     if status == Status.CLARIFICATION_REQUESTED:
-        return step(request, Action.REQUEST_CLARIFICATION, world.bg_handler, note="Which register?")
+        return step(info_request, Action.REQUEST_CLARIFICATION, world.bg_handler, note="Which register?")
     if status == Status.REFERRED:
-        return step(request, Action.REFER, world.bg_handler, note="The reply does not answer question 2.")
-    return step(request, Action.CLOSE, world.bg_handler, rating_timeliness="positive", rating_effort="positive")
+        return step(info_request, Action.REFER, world.bg_handler, note="The reply does not answer question 2.")
+    return step(info_request, Action.CLOSE, world.bg_handler, rating_timeliness="positive", rating_effort="positive")

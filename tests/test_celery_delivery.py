@@ -90,8 +90,8 @@ def worker(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_a_sent_request_is_mailed_by_the_worker(worker):
     world = World()
-    request = draft(world, QuestionSetFactoryData.create())
-    step(request, Action.SEND, world.bg_handler)
+    info_request = draft(world, QuestionSetFactoryData.create())
+    step(info_request, Action.SEND, world.bg_handler)
 
     wait_for(lambda: not OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).exists())
     states = list(OutboxMessage.objects.values_list("state", "last_error"))
@@ -100,17 +100,17 @@ def test_a_sent_request_is_mailed_by_the_worker(worker):
     written = "".join(path.read_text() for path in worker.iterdir())
     assert world.pt_handler.email in written
     assert world.pt_allocator.email in written
-    assert request.reference in written
+    assert info_request.reference in written
 
 
 @pytest.mark.django_db(transaction=True)
 def test_beat_and_the_worker_send_a_reminder_end_to_end(worker, tmp_path):
     """Celery beat schedules the reminder sweep, the worker runs it and delivers the mail."""
     world = World()
-    request = draft(world, QuestionSetFactoryData.create())
-    step(request, Action.SEND, world.bg_handler)
-    step(request, Action.ACCEPT, world.pt_handler, days=5)
-    InformationRequest.objects.filter(pk=request.pk).update(
+    info_request = draft(world, QuestionSetFactoryData.create())
+    step(info_request, Action.SEND, world.bg_handler)
+    step(info_request, Action.ACCEPT, world.pt_handler, days=5)
+    InformationRequest.objects.filter(pk=info_request.pk).update(
         agreed_deadline=timezone.localdate() - datetime.timedelta(days=1)
     )
     queue = celery_app.conf.task_default_queue
@@ -122,7 +122,7 @@ def test_beat_and_the_worker_send_a_reminder_end_to_end(worker, tmp_path):
         IMI_REMINDER_SWEEP_SECONDS="1",
     )
     try:
-        assert wait_for(lambda: Reminder.objects.filter(request=request, kind="overdue").exists()), (
+        assert wait_for(lambda: Reminder.objects.filter(request=info_request, kind="overdue").exists()), (
             tmp_path / "beat.log"
         ).read_text()
         assert wait_for(lambda: any("overdue" in path.read_text() for path in worker.iterdir())), (
@@ -132,4 +132,4 @@ def test_beat_and_the_worker_send_a_reminder_end_to_end(worker, tmp_path):
         stop(beat, log)
     written = "".join(path.read_text() for path in worker.iterdir())
     assert world.pt_handler.email in written
-    assert request.reference in written
+    assert info_request.reference in written

@@ -16,7 +16,7 @@ from tests.request_states import request_in
 def test_only_one_of_two_simultaneous_acceptances_wins():
     world = World()
     questions = QuestionSetFactoryData.create()
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     colleague = UserFactory(authority=world.pt_authority, roles=[("professional-qualifications", "handler")])
     start = threading.Barrier(2)
     outcomes = {}
@@ -24,7 +24,7 @@ def test_only_one_of_two_simultaneous_acceptances_wins():
     def accept(user):
         try:
             start.wait()
-            workflow.apply(request_id=request.pk, action=Action.ACCEPT, actor=user, days=7)
+            workflow.apply(request_id=info_request.pk, action=Action.ACCEPT, actor=user, days=7)
             outcomes[user.pk] = "accepted"
         except workflow.WorkflowError as error:
             outcomes[user.pk] = " ".join(error.messages)
@@ -41,9 +41,9 @@ def test_only_one_of_two_simultaneous_acceptances_wins():
     refusal = [text for text in outcomes.values() if text != "accepted"]
     assert len(refusal) == 1
     assert "Somebody may have acted on it" in refusal[0]
-    request.refresh_from_db()
-    assert request.status == Status.OPEN
-    assert Event.objects.filter(request=request, action=Action.ACCEPT).count() == 1
+    info_request.refresh_from_db()
+    assert info_request.status == Status.OPEN
+    assert Event.objects.filter(request=info_request, action=Action.ACCEPT).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -52,13 +52,13 @@ def test_of_fifty_simultaneous_attempts_exactly_one_succeeds():
 
     world = World()
     questions = QuestionSetFactoryData.create()
-    request = request_in(world, questions, Status.REPLIED)
+    info_request = request_in(world, questions, Status.REPLIED)
     start = threading.Barrier(50)
 
     def close(_attempt):
         try:
             start.wait()
-            workflow.apply(request_id=request.pk, action=Action.CLOSE, actor=world.bg_handler)
+            workflow.apply(request_id=info_request.pk, action=Action.CLOSE, actor=world.bg_handler)
             return True
         except workflow.WorkflowError:
             return False
@@ -68,6 +68,6 @@ def test_of_fifty_simultaneous_attempts_exactly_one_succeeds():
     with ThreadPoolExecutor(max_workers=50) as pool:
         outcomes = list(pool.map(close, range(50)))
     assert outcomes.count(True) == 1
-    request.refresh_from_db()
-    assert request.status == Status.CLOSED
-    assert Event.objects.filter(request=request, action=Action.CLOSE).count() == 1
+    info_request.refresh_from_db()
+    assert info_request.status == Status.CLOSED
+    assert Event.objects.filter(request=info_request, action=Action.CLOSE).count() == 1

@@ -6,8 +6,7 @@ import pytest
 from django.utils import translation
 
 from authorities.forms import AbsenceForm
-from requests_app.data_subjects import CorrectionForm, FindForm, SubjectRequestForm
-from requests_app.forms import SubjectForm
+from requests_app.forms import CorrectionForm, FindForm, SubjectForm, SubjectRequestForm
 
 DAY = datetime.date(1980, 5, 17)
 

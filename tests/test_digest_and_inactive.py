@@ -38,8 +38,8 @@ def test_a_user_who_chose_the_digest_gets_one_mail_a_day(world, questions, djang
 def test_urgent_reminders_bypass_the_digest(world, questions, django_capture_on_commit_callbacks):
     world.pt_handler.wants_digest = True
     world.pt_handler.save()
-    request = request_in(world, questions, Status.OPEN)
-    InformationRequest.objects.filter(pk=request.pk).update(
+    info_request = request_in(world, questions, Status.OPEN)
+    InformationRequest.objects.filter(pk=info_request.pk).update(
         agreed_deadline=timezone.localdate() - datetime.timedelta(days=1)
     )
     mail.outbox.clear()
@@ -87,8 +87,8 @@ def test_my_authority_marks_the_inactive_users(client, world):
 
 
 def test_a_deactivated_user_gets_no_reminder(world, questions, django_capture_on_commit_callbacks):
-    request = request_in(world, questions, Status.OPEN)
-    InformationRequest.objects.filter(pk=request.pk).update(agreed_deadline=timezone.localdate())
+    info_request = request_in(world, questions, Status.OPEN)
+    InformationRequest.objects.filter(pk=info_request.pk).update(agreed_deadline=timezone.localdate())
     world.pt_handler.is_active = False
     world.pt_handler.save()
     mail.outbox.clear()
@@ -100,20 +100,20 @@ def test_a_deactivated_user_gets_no_reminder(world, questions, django_capture_on
 def test_the_backup_sees_and_answers_the_absent_colleague_request(client, world, questions):
     from tests.factories import make_backup
 
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     backup = UserFactory(authority=world.pt_authority, full_name="Pedro Backup")  # no role in the area
     make_backup(world.pt_handler, backup)
     client.force_login(backup)
-    assert client.get(reverse("requests:detail", args=[request.pk])).status_code == 404
+    assert client.get(reverse("requests:detail", args=[info_request.pk])).status_code == 404
 
     today = timezone.localdate()
     world.pt_handler.absent_from = today
     world.pt_handler.absent_until = today + datetime.timedelta(days=7)
     world.pt_handler.save()
     home = client.get(reverse("home"))
-    assert home.context["tasks"]["to_answer"] == [request]
+    assert home.context["tasks"]["to_answer"] == [info_request]
     assert "Ana Silva" in home.content.decode()
-    detail = client.get(reverse("requests:detail", args=[request.pk]))
+    detail = client.get(reverse("requests:detail", args=[info_request.pk]))
     assert detail.status_code == 200
     assert detail.context["can_answer"]
 

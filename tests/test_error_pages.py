@@ -31,10 +31,10 @@ def test_a_request_of_another_authority_gives_the_same_page_as_a_missing_one(cli
     from requests_app.models import Status
     from tests.request_states import request_in
 
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.stranger)
     heading = translated("Page not found", world.stranger.preferred_language)
-    for path in [f"/requests/{request.pk}/", "/requests/999999999/"]:
+    for path in [f"/requests/{info_request.pk}/", "/requests/999999999/"]:
         response = client.get(path)
         assert response.status_code == 404
         assert heading in response.content.decode()

@@ -105,11 +105,11 @@ def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(t
         world = World()
         questions = QuestionSetFactoryData.create()
         for _n in range(25):  # 4 steps each: 100 workflow actions while the broker is down
-            request = step(draft(world, questions), Action.SEND, world.bg_handler)
-            request = step(request, Action.ACCEPT, world.pt_handler, days=10)
-            answer_all(world, request)
-            request = step(request, Action.REPLY, world.pt_handler)
-            step(request, Action.CLOSE, world.bg_handler)
+            info_request = step(draft(world, questions), Action.SEND, world.bg_handler)
+            info_request = step(info_request, Action.ACCEPT, world.pt_handler, days=10)
+            answer_all(world, info_request)
+            info_request = step(info_request, Action.REPLY, world.pt_handler)
+            step(info_request, Action.CLOSE, world.bg_handler)
         expected = OutboxMessage.objects.count()
         assert expected >= 100
         assert OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).count() == expected

@@ -65,17 +65,17 @@ def test_forms_never_cause_a_server_error(client, world, persona, name, fields, 
 @FUZZ
 @given(data=st.data())
 def test_workflow_actions_never_cause_a_server_error(client, world, questions, data):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     client.force_login(world.pt_handler)
     for action, fields in [
         ("accept", ["days", "note"]),
         ("forward", ["authority", "note"]),
     ]:
         form = {field: data.draw(VALUES, label=f"{action}.{field}") for field in fields}
-        response = client.post(reverse("requests:act", args=[request.pk, action]), form)
+        response = client.post(reverse("requests:act", args=[info_request.pk, action]), form)
         assert response.status_code < 500
     message = {"body": data.draw(VALUES, label="message")}
-    assert client.post(reverse("requests:message_add", args=[request.pk]), message).status_code < 500
+    assert client.post(reverse("requests:message_add", args=[info_request.pk]), message).status_code < 500
 
 
 @FUZZ
@@ -93,7 +93,7 @@ def test_ids_in_addresses_never_cause_a_server_error(client, world, pk, action):
 def test_the_request_wizard_never_causes_a_server_error(client, world, questions, data):
     from tests.request_states import draft
 
-    request = draft(world, questions)
+    info_request = draft(world, questions)
     client.force_login(world.bg_handler)
     steps = [
         ("requests:edit_authority", ["authority"]),
@@ -113,24 +113,24 @@ def test_the_request_wizard_never_causes_a_server_error(client, world, questions
     ]
     for name, fields in steps:
         form = {field: data.draw(VALUES, label=f"{name}.{field}") for field in fields}
-        assert client.post(reverse(name, args=[request.pk]), form).status_code < 500
+        assert client.post(reverse(name, args=[info_request.pk]), form).status_code < 500
     search = {"q": data.draw(VALUES, label="q"), "country": data.draw(VALUES, label="country")}
-    assert client.get(reverse("requests:edit_authority", args=[request.pk]), search).status_code < 500
+    assert client.get(reverse("requests:edit_authority", args=[info_request.pk]), search).status_code < 500
 
 
 @FUZZ
 @given(data=st.data())
 def test_answers_and_the_unblock_form_never_cause_a_server_error(client, world, questions, data):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.pt_handler)
-    answers = {f"q{item.pk}": data.draw(VALUES, label=f"q{item.pk}") for item in request.questions.all()}
-    assert client.post(reverse("requests:answers", args=[request.pk]), answers).status_code < 500
+    answers = {f"q{item.pk}": data.draw(VALUES, label=f"q{item.pk}") for item in info_request.questions.all()}
+    assert client.post(reverse("requests:answers", args=[info_request.pk]), answers).status_code < 500
     for action, fields in [("change_deadline", ["deadline", "note"]), ("split", ["authority", "questions", "note"])]:
         form = {field: data.draw(VALUES, label=f"{action}.{field}") for field in fields}
-        assert client.post(reverse("requests:act", args=[request.pk, action]), form).status_code < 500
+        assert client.post(reverse("requests:act", args=[info_request.pk, action]), form).status_code < 500
     client.force_login(world.pt_coordinator)
     justification = {"justification": data.draw(VALUES, label="justification")}
-    assert client.post(reverse("requests:unblock", args=[request.pk]), justification).status_code < 500
+    assert client.post(reverse("requests:unblock", args=[info_request.pk]), justification).status_code < 500
 
 
 def snapshot(instance, *related):
@@ -186,12 +186,12 @@ def test_the_register_form_never_causes_a_server_error_nor_half_saves(client, wo
 def test_the_peoples_data_forms_never_cause_a_server_error_nor_half_save(client, world, questions, data):
     from requests_app.models import DataSubjectRequest, InformationRequest
 
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.pt_coordinator)
     form = {field: data.draw(VALUES, label=field) for field in InformationRequest.PERSONAL_DATA_FIELDS}
-    before = snapshot(request)
-    response = client.post(reverse("requests:data_subject_correct", args=[request.pk]), form)
-    assert_refused_cleanly(response, lambda: snapshot(request) == before)
+    before = snapshot(info_request)
+    response = client.post(reverse("requests:data_subject_correct", args=[info_request.pk]), form)
+    assert_refused_cleanly(response, lambda: snapshot(info_request) == before)
     client.get(reverse("requests:data_subjects"))  # the confirmation of a saved correction is read here
 
     recorded = DataSubjectRequest.objects.count()
@@ -210,13 +210,13 @@ def test_the_peoples_data_forms_never_cause_a_server_error_nor_half_save(client,
 def test_uploads_never_cause_a_server_error_and_only_checked_files_are_kept(client, world, questions, content, name):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.pt_handler)
     upload = SimpleUploadedFile(name or "file", content)
-    response = client.post(reverse("requests:attachment_add", args=[request.pk]), {"file": upload}, follow=True)
+    response = client.post(reverse("requests:attachment_add", args=[info_request.pk]), {"file": upload}, follow=True)
     assert response.status_code == 200
     # Random bytes are never a PDF, an image or an office document: the upload is refused with a message.
-    assert not request.attachments.exists()
+    assert not info_request.attachments.exists()
     assert [message.level_tag for message in response.context["messages"]] == ["error"]
 
 
@@ -238,9 +238,9 @@ ACTIONS = [
 def test_every_workflow_action_refuses_bad_values_cleanly(client, world, questions, action, status, persona, fields):
     from django.db import transaction
 
-    request = request_in(world, questions, status)
+    info_request = request_in(world, questions, status)
     client.force_login(getattr(world, persona))
-    url = reverse("requests:act", args=[request.pk, action])
+    url = reverse("requests:act", args=[info_request.pk, action])
 
     @FUZZ
     @given(data=st.data())
@@ -249,9 +249,9 @@ def test_every_workflow_action_refuses_bad_values_cleanly(client, world, questio
         with transaction.atomic():  # each example starts from the same request
             response = client.post(url, form)
             assert response.status_code in (200, 302, 400)
-            request.refresh_from_db()
+            info_request.refresh_from_db()
             if response.status_code != 302:  # refused: the state did not move
-                assert request.status == status
+                assert info_request.status == status
             transaction.set_rollback(True)
 
     post_a_fuzzed_action()

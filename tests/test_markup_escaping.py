@@ -57,13 +57,13 @@ def elements(page):
 
 @pytest.mark.parametrize("name", CRAFTED)
 def test_a_crafted_file_name_shows_as_text_on_the_answers_page(client, world, questions_with_a_file, name):
-    request = request_in(world, questions_with_a_file, Status.OPEN)
-    item = request.questions.get(question__kind=Question.Kind.FILE)
+    info_request = request_in(world, questions_with_a_file, Status.OPEN)
+    item = info_request.questions.get(question__kind=Question.Kind.FILE)
     upload = SimpleUploadedFile("certificate.pdf", PDF, "application/pdf")
-    services.answers_save(request=request, user=world.pt_handler, answers={item.pk: upload})
-    Attachment.objects.filter(request=request).update(original_name=name)
+    services.answers_save(info_request=info_request, user=world.pt_handler, answers={item.pk: upload})
+    Attachment.objects.filter(request=info_request).update(original_name=name)
     client.force_login(world.pt_handler)
-    page = client.get(reverse("requests:answers", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:answers", args=[info_request.pk])).content.decode()
     assert not [attrs for tag, attrs in elements(page) if "evil.example" in attrs.get("href", "")]
     assert not [attrs for tag, attrs in elements(page) if tag == "img" and "onerror" in attrs]
     assert "Already attached: x&lt;" in page

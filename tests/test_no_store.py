@@ -18,16 +18,18 @@ def assert_not_stored(response, url):
 
 
 def test_every_page_and_file_of_a_logged_in_user_says_no_store(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     attachment = services.attachment_add(
-        request=request, user=world.bg_handler, upload=SimpleUploadedFile("diploma.pdf", PDF, "application/pdf")
+        info_request=info_request,
+        user=world.bg_handler,
+        upload=SimpleUploadedFile("diploma.pdf", PDF, "application/pdf"),
     )
     handler_pages = [
         reverse("home"),
         reverse("requests:list"),
         reverse("requests:list") + "?q=Sousa",
-        reverse("requests:detail", args=[request.pk]),
-        reverse("requests:attachment", args=[request.pk, attachment.pk]),
+        reverse("requests:detail", args=[info_request.pk]),
+        reverse("requests:attachment", args=[info_request.pk, attachment.pk]),
         reverse("authorities:profile"),
         reverse("requests:activity") + "?format=csv",
     ]
@@ -38,7 +40,7 @@ def test_every_page_and_file_of_a_logged_in_user_says_no_store(client, world, qu
         assert_not_stored(response, url)
 
     client.force_login(world.pt_handler)
-    response = client.get(reverse("requests:answers", args=[request.pk]))
+    response = client.get(reverse("requests:answers", args=[info_request.pk]))
     assert response.status_code == 200
     assert_not_stored(response, "answers")
 
@@ -65,9 +67,9 @@ def test_every_page_and_file_of_a_logged_in_user_says_no_store(client, world, qu
 
 
 def test_a_refusal_to_a_logged_in_user_is_not_stored_either(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.stranger)
-    response = client.get(reverse("requests:detail", args=[request.pk]))
+    response = client.get(reverse("requests:detail", args=[info_request.pk]))
     assert response.status_code == 404
     assert_not_stored(response, "detail")
 

@@ -118,9 +118,9 @@ def test_the_register_search_exports_as_csv(client, world):
 
 def test_the_wizard_shows_the_registers_of_the_responder_country_and_area(client, world, questions):
     register = make_register(world)
-    request = draft(world, questions)
+    info_request = draft(world, questions)
     client.force_login(world.bg_handler)
-    review = client.get(reverse("requests:review", args=[request.pk]))
+    review = client.get(reverse("requests:review", args=[info_request.pk]))
     assert list(review.context["registers"]) == [register]
     assert "https://guides.example/" in review.content.decode()
 

@@ -30,10 +30,12 @@ def sweep(day, django_capture_on_commit_callbacks):
 def accepted(world, questions):
     """A request accepted on TODAY with a deadline ten days later."""
     with at(TODAY):
-        request = request_in(world, questions, Status.OPEN)
-        InformationRequest.objects.filter(pk=request.pk).update(agreed_deadline=TODAY + datetime.timedelta(days=10))
-    request.refresh_from_db()
-    return request
+        info_request = request_in(world, questions, Status.OPEN)
+        InformationRequest.objects.filter(pk=info_request.pk).update(
+            agreed_deadline=TODAY + datetime.timedelta(days=10)
+        )
+    info_request.refresh_from_db()
+    return info_request
 
 
 def test_a_request_not_accepted_after_three_days_reminds_the_responder(

@@ -17,17 +17,19 @@ def test_a_handler_drafts_a_request_step_by_step_and_sends_it(client, world, que
         reverse("requests:new"),
         {"legislative_area": area("professional-qualifications").pk, "summary": "Tourist guide qualification"},
     )
-    request = InformationRequest.objects.get(summary="Tourist guide qualification")
-    assert request.status == Status.DRAFT
-    assert response["Location"] == reverse("requests:edit_authority", args=[request.pk])
+    info_request = InformationRequest.objects.get(summary="Tourist guide qualification")
+    assert info_request.status == Status.DRAFT
+    assert response["Location"] == reverse("requests:edit_authority", args=[info_request.pk])
 
-    page = client.get(reverse("requests:edit_authority", args=[request.pk]), {"q": "turismo"})
+    page = client.get(reverse("requests:edit_authority", args=[info_request.pk]), {"q": "turismo"})
     assert list(page.context["form"].fields["authority"].queryset) == [world.pt_authority]
-    client.post(reverse("requests:edit_authority", args=[request.pk]), {"authority": world.pt_authority.pk})
-    client.post(reverse("requests:edit_questions", args=[request.pk]), {"questions": [q.pk for q in questions[:2]]})
+    client.post(reverse("requests:edit_authority", args=[info_request.pk]), {"authority": world.pt_authority.pk})
+    client.post(
+        reverse("requests:edit_questions", args=[info_request.pk]), {"questions": [q.pk for q in questions[:2]]}
+    )
     deadline = timezone.localdate() + datetime.timedelta(days=15)
     client.post(
-        reverse("requests:edit_subject", args=[request.pk]),
+        reverse("requests:edit_subject", args=[info_request.pk]),
         {
             "summary": "Tourist guide qualification",
             "subject_name": "João Fernandes",
@@ -37,12 +39,12 @@ def test_a_handler_drafts_a_request_step_by_step_and_sends_it(client, world, que
             "proposed_deadline": deadline.isoformat(),
         },
     )
-    review = client.get(reverse("requests:review", args=[request.pk]))
+    review = client.get(reverse("requests:review", args=[info_request.pk]))
     assert review.context["problems"] == []
-    response = client.post(reverse("requests:review", args=[request.pk]))
-    assert response["Location"] == reverse("requests:detail", args=[request.pk])
-    request.refresh_from_db()
-    assert (request.status, request.responding_authority, request.questions.count()) == (
+    response = client.post(reverse("requests:review", args=[info_request.pk]))
+    assert response["Location"] == reverse("requests:detail", args=[info_request.pk])
+    info_request.refresh_from_db()
+    assert (info_request.status, info_request.responding_authority, info_request.questions.count()) == (
         Status.AWAITING_ACCEPTANCE,
         world.pt_authority,
         2,
@@ -59,83 +61,85 @@ def test_the_wizard_offers_only_areas_the_user_handles(client, world, questions)
 
 
 def test_the_wizard_refuses_an_authority_not_competent_in_the_area(client, world, questions):
-    request = draft(world, questions)
+    info_request = draft(world, questions)
     client.force_login(world.bg_handler)
-    response = client.post(reverse("requests:edit_authority", args=[request.pk]), {"authority": world.ro_authority.pk})
+    response = client.post(
+        reverse("requests:edit_authority", args=[info_request.pk]), {"authority": world.ro_authority.pk}
+    )
     assert response.status_code == 200
-    request.refresh_from_db()
-    assert request.responding_authority == world.pt_authority
+    info_request.refresh_from_db()
+    assert info_request.responding_authority == world.pt_authority
 
 
 def test_a_deadline_in_the_past_is_refused_and_the_draft_kept(client, world, questions):
-    request = draft(world, questions)
+    info_request = draft(world, questions)
     client.force_login(world.bg_handler)
     response = client.post(
-        reverse("requests:edit_subject", args=[request.pk]),
+        reverse("requests:edit_subject", args=[info_request.pk]),
         {"summary": "Changed", "subject_name": "X", "proposed_deadline": "2020-01-01"},
     )
     assert response.status_code == 200
     assert "proposed_deadline" in response.context["form"].errors
-    request.refresh_from_db()
-    assert request.summary == "Qualification of a tourist guide"
+    info_request.refresh_from_db()
+    assert info_request.summary == "Qualification of a tourist guide"
 
 
 def test_a_sent_request_can_no_longer_be_edited_as_a_draft(client, world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     client.force_login(world.bg_handler)
-    assert client.get(reverse("requests:edit_subject", args=[request.pk])).status_code == 404
+    assert client.get(reverse("requests:edit_subject", args=[info_request.pk])).status_code == 404
 
 
 def test_the_responder_accepts_through_the_action_page_with_a_reason(client, world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     client.force_login(world.pt_handler)
-    url = reverse("requests:act", args=[request.pk, "accept"])
-    days = (request.proposed_deadline - timezone.localdate()).days + 10
+    url = reverse("requests:act", args=[info_request.pk, "accept"])
+    days = (info_request.proposed_deadline - timezone.localdate()).days + 10
     response = client.post(url, {"days": days, "note": ""})
     assert response.status_code == 200
     assert "Explain why" in response.content.decode()
     response = client.post(url, {"days": days, "note": "We must ask the register."})
     assert response.status_code == 302
-    request.refresh_from_db()
-    assert request.status == Status.OPEN
+    info_request.refresh_from_db()
+    assert info_request.status == Status.OPEN
 
 
 def test_the_second_acceptance_gets_a_clear_message(client, world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     client.force_login(world.pt_handler)
-    page = client.get(reverse("requests:act", args=[request.pk, "accept"]))
+    page = client.get(reverse("requests:act", args=[info_request.pk, "accept"]))
     assert page.status_code == 200
-    step(request, Action.ACCEPT, world.pt_handler, days=5)
+    step(info_request, Action.ACCEPT, world.pt_handler, days=5)
     # The form was open in another tab; the action is no longer offered.
-    assert client.post(reverse("requests:act", args=[request.pk, "accept"]), {"days": 5}).status_code == 404
+    assert client.post(reverse("requests:act", args=[info_request.pk, "accept"]), {"days": 5}).status_code == 404
 
 
 def test_the_responder_saves_answers_before_replying(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.pt_handler)
-    items = {item.question.kind: item for item in request.questions.select_related("question")}
+    items = {item.question.kind: item for item in info_request.questions.select_related("question")}
     response = client.post(
-        reverse("requests:answers", args=[request.pk]),
+        reverse("requests:answers", args=[info_request.pk]),
         {f"q{items['yes_no'].pk}": "yes", f"q{items['text'].pk}": "Nothing recorded."},
     )
     assert response.status_code == 302
     items["yes_no"].refresh_from_db()
     assert items["yes_no"].answer_yes_no is True
-    response = client.post(reverse("requests:act", args=[request.pk, "reply"]), {"note": ""})
+    response = client.post(reverse("requests:act", args=[info_request.pk, "reply"]), {"note": ""})
     assert "Answer every question" in response.content.decode()
-    answer_all(world, request)
-    client.post(reverse("requests:act", args=[request.pk, "reply"]), {"note": ""})
-    request.refresh_from_db()
-    assert request.status == Status.REPLIED
+    answer_all(world, info_request)
+    client.post(reverse("requests:act", args=[info_request.pk, "reply"]), {"note": ""})
+    info_request.refresh_from_db()
+    assert info_request.status == Status.REPLIED
 
 
 def test_the_detail_shows_questions_in_the_reader_language(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.bg_handler)  # reads Bulgarian
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     assert "Регистрирано ли е лицето като екскурзовод" in page
     client.force_login(world.pt_handler)  # reads English
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     assert "Is the person registered as a tourist guide" in page
 
 
@@ -224,11 +228,11 @@ def test_the_lists_cost_the_same_queries_for_many_requests(client, world, questi
 
 
 def test_the_detail_shows_each_kind_of_answer_as_its_kind(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
-    answer_all(world, request)
-    choice = request.questions.get(question__kind="choice").question.options.first()
+    info_request = request_in(world, questions, Status.OPEN)
+    answer_all(world, info_request)
+    choice = info_request.questions.get(question__kind="choice").question.options.first()
     client.force_login(world.pt_handler)  # reads English
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     assert "Yes" in page
     assert choice.text in page
     assert "June 1, 2015" in page
@@ -236,20 +240,20 @@ def test_the_detail_shows_each_kind_of_answer_as_its_kind(client, world, questio
 
 
 def test_a_draft_is_continued_from_its_detail_and_never_sent_from_there(client, world, questions):
-    request = request_in(world, questions, Status.DRAFT)
+    info_request = request_in(world, questions, Status.DRAFT)
     client.force_login(world.bg_handler)
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
-    assert reverse("requests:review", args=[request.pk]) in page
-    assert reverse("requests:act", args=[request.pk, "send"]) not in page
-    assert reverse("requests:act", args=[request.pk, "withdraw"]) in page
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
+    assert reverse("requests:review", args=[info_request.pk]) in page
+    assert reverse("requests:act", args=[info_request.pk, "send"]) not in page
+    assert reverse("requests:act", args=[info_request.pk, "withdraw"]) in page
 
 
 def test_the_action_pages_say_what_accepting_and_withdrawing_mean(client, world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     client.force_login(world.pt_handler)
-    page = client.get(reverse("requests:act", args=[request.pk, "accept"])).content.decode()
+    page = client.get(reverse("requests:act", args=[info_request.pk, "accept"])).content.decode()
     assert "The requesting authority proposes the deadline" in page
     client.force_login(world.bg_handler)  # reads Bulgarian
-    page = client.get(reverse("requests:act", args=[request.pk, "withdraw"])).content.decode()
+    page = client.get(reverse("requests:act", args=[info_request.pk, "withdraw"])).content.decode()
     with translation.override("bg"):
         assert gettext("A withdrawn request cannot be reopened.") in page

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from authorities.models import Authority, Backup
 from requests_app import auth, retention, services, workflow
-from requests_app.forms import ActionForm
+from requests_app.forms import action_form
 from requests_app.models import Action, Attachment, BlockedDataAccess, PersonalDataRead, Status
 from tests.factories import UserFactory, area
 from tests.request_states import draft, request_in, step
@@ -41,62 +41,66 @@ PERSONAS = sorted(SEES_PERSONAL_DATA)
 
 @pytest.mark.parametrize("status", Status.values)
 def test_who_reads_the_personal_data_in_each_state(world, questions, status):
-    request = request_in(world, questions, status)
+    info_request = request_in(world, questions, status)
     for persona in PERSONAS:
         user = getattr(world, persona)
         expected = status in SEES_PERSONAL_DATA[persona]
-        assert auth.can_see_personal_data(user, request) is expected, persona
-        assert auth.personal_data_visible_to(user).filter(pk=request.pk).exists() is expected, persona
+        assert auth.can_see_personal_data(user, info_request) is expected, persona
+        assert auth.personal_data_visible_to(user).filter(pk=info_request.pk).exists() is expected, persona
 
 
 def test_blocked_data_are_read_only_with_a_valid_justification(world, questions):
-    request = request_in(world, questions, Status.CLOSED)
-    request.personal_data_blocked_at = timezone.now()
-    request.save()
-    assert not any(auth.can_see_personal_data(getattr(world, persona), request) for persona in PERSONAS)
-    retention.grant_blocked_access(user=world.pt_coordinator, request=request, justification="Court order 12/2026")
-    readers = [persona for persona in PERSONAS if auth.can_see_personal_data(getattr(world, persona), request)]
+    info_request = request_in(world, questions, Status.CLOSED)
+    info_request.personal_data_blocked_at = timezone.now()
+    info_request.save()
+    assert not any(auth.can_see_personal_data(getattr(world, persona), info_request) for persona in PERSONAS)
+    retention.grant_blocked_access(
+        user=world.pt_coordinator, info_request=info_request, justification="Court order 12/2026"
+    )
+    readers = [persona for persona in PERSONAS if auth.can_see_personal_data(getattr(world, persona), info_request)]
     assert readers == ["pt_coordinator"]
     with time_machine.travel(timezone.now() + datetime.timedelta(days=30), tick=False):
-        assert not auth.can_see_personal_data(world.pt_coordinator, request)
+        assert not auth.can_see_personal_data(world.pt_coordinator, info_request)
 
 
 def test_the_list_search_finds_a_name_only_where_the_user_reads_it(client, world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     client.force_login(world.pt_handler)
     response = client.get(reverse("requests:list"), {"q": NAME[:6]})
-    assert request.reference not in response.content.decode()
+    assert info_request.reference not in response.content.decode()
     # The reference still finds it: it is no personal data.
-    assert request.reference in client.get(reverse("requests:list"), {"q": request.reference}).content.decode()
-    step(request, Action.ACCEPT, world.pt_handler, days=10)
-    assert request.reference in client.get(reverse("requests:list"), {"q": NAME[:6]}).content.decode()
+    assert (
+        info_request.reference in client.get(reverse("requests:list"), {"q": info_request.reference}).content.decode()
+    )
+    step(info_request, Action.ACCEPT, world.pt_handler, days=10)
+    assert info_request.reference in client.get(reverse("requests:list"), {"q": NAME[:6]}).content.decode()
 
 
 def test_messages_answers_and_notes_are_hidden_before_acceptance(client, world, questions):
     # Accepted, answered, then forwarded: the new responder has accepted nothing yet.
-    request = request_in(world, questions, Status.OPEN)
-    services.message_add(request=request, user=world.pt_handler, body="A message from Lisbon")
-    text = request.questions.get(question__kind="text")
-    services.answers_save(request=request, user=world.pt_handler, answers={text.pk: "Sanctioned in 2019"})
-    step(request, Action.FORWARD, world.pt_handler, authority=world.pt_other_authority, note="Diploma from DGES")
+    info_request = request_in(world, questions, Status.OPEN)
+    services.message_add(info_request=info_request, user=world.pt_handler, body="A message from Lisbon")
+    text = info_request.questions.get(question__kind="text")
+    services.answers_save(info_request=info_request, user=world.pt_handler, answers={text.pk: "Sanctioned in 2019"})
+    step(info_request, Action.FORWARD, world.pt_handler, authority=world.pt_other_authority, note="Diploma from DGES")
     client.force_login(world.pt_other_handler)
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     for secret in ["A message from Lisbon", "Sanctioned in 2019", "Diploma from DGES", NAME]:
         assert secret not in page
     assert "Messages are shown once your authority has accepted the request." in page
     assert not PersonalDataRead.objects.filter(user=world.pt_other_handler).exists()
-    step(request, Action.ACCEPT, world.pt_other_handler, days=5)
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    step(info_request, Action.ACCEPT, world.pt_other_handler, days=5)
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     for secret in ["A message from Lisbon", "Sanctioned in 2019", "Diploma from DGES", NAME]:
         assert secret in page
-    assert PersonalDataRead.objects.filter(user=world.pt_other_handler, request=request).exists()
+    assert PersonalDataRead.objects.filter(user=world.pt_other_handler, request=info_request).exists()
 
 
 def test_a_coordinator_reads_nothing_of_a_request_not_referred_to_them(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
-    services.message_add(request=request, user=world.pt_handler, body="A message from Lisbon")
+    info_request = request_in(world, questions, Status.OPEN)
+    services.message_add(info_request=info_request, user=world.pt_handler, body="A message from Lisbon")
     client.force_login(world.pt_coordinator)
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     assert "A message from Lisbon" not in page
     assert NAME not in page
 
@@ -125,64 +129,64 @@ def test_the_people_search_reaches_only_data_held_in_the_scope(client, world, qu
 
 
 def test_blocked_data_are_searched_only_with_a_recorded_justification(client, world, questions):
-    request = request_in(world, questions, Status.CLOSED)
-    request.personal_data_blocked_at = timezone.now()
-    request.save()
+    info_request = request_in(world, questions, Status.CLOSED)
+    info_request.personal_data_blocked_at = timezone.now()
+    info_request.save()
     client.force_login(world.bg_coordinator)
-    assert request.reference not in _people_search(client).content.decode()
+    assert info_request.reference not in _people_search(client).content.decode()
     export = _people_search(client, format="json").json()
     assert export == {"requests": []}
     page = _people_search(client, justification="The person asked for a copy on 1 December").content.decode()
-    assert request.reference in page
-    assert BlockedDataAccess.objects.filter(user=world.bg_coordinator, request=request).exists()
-    assert PersonalDataRead.objects.filter(user=world.bg_coordinator, request=request).exists()
+    assert info_request.reference in page
+    assert BlockedDataAccess.objects.filter(user=world.bg_coordinator, request=info_request).exists()
+    assert PersonalDataRead.objects.filter(user=world.bg_coordinator, request=info_request).exists()
 
 
 def test_a_user_of_an_authority_pending_validation_cannot_send(client, world, questions):
-    request = request_in(world, questions, Status.DRAFT)
+    info_request = request_in(world, questions, Status.DRAFT)
     world.bg_authority.status = Authority.Status.PENDING
     world.bg_authority.save()
     with pytest.raises(ValidationError):
-        step(request, Action.SEND, world.bg_handler)
+        step(info_request, Action.SEND, world.bg_handler)
     with pytest.raises(ValidationError):
         services.request_create(
             user=world.bg_handler, legislative_area=area("professional-qualifications"), summary="A guide"
         )
     client.force_login(world.bg_handler)
     assert client.get(reverse("requests:new")).status_code == 302
-    assert client.post(reverse("requests:review", args=[request.pk])).status_code == 404
-    request.refresh_from_db()
-    assert request.status == Status.DRAFT
+    assert client.post(reverse("requests:review", args=[info_request.pk])).status_code == 404
+    info_request.refresh_from_db()
+    assert info_request.status == Status.DRAFT
 
 
 def test_a_suspended_authority_reads_no_personal_data_and_writes_nothing(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     world.pt_authority.status = Authority.Status.SUSPENDED
     world.pt_authority.save()
     world.pt_handler.refresh_from_db()
-    assert not auth.can_see_personal_data(world.pt_handler, request)
-    assert workflow.allowed_actions(world.pt_handler, request) == []
+    assert not auth.can_see_personal_data(world.pt_handler, info_request)
+    assert workflow.allowed_actions(world.pt_handler, info_request) == []
     client.force_login(world.pt_handler)
-    assert NAME not in client.get(reverse("requests:detail", args=[request.pk])).content.decode()
-    client.post(reverse("requests:message_add", args=[request.pk]), {"body": "Still here"})
-    assert not request.messages.exists()
+    assert NAME not in client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
+    client.post(reverse("requests:message_add", args=[info_request.pk]), {"body": "Still here"})
+    assert not info_request.messages.exists()
 
 
 def test_a_supervisor_reads_but_cannot_write(client, world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     client.force_login(world.bg_supervisor)
-    page = client.get(reverse("requests:detail", args=[request.pk])).content.decode()
+    page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     assert NAME in page
-    assert reverse("requests:message_add", args=[request.pk]) not in page
-    client.post(reverse("requests:message_add", args=[request.pk]), {"body": "A supervisor's note"})
+    assert reverse("requests:message_add", args=[info_request.pk]) not in page
+    client.post(reverse("requests:message_add", args=[info_request.pk]), {"body": "A supervisor's note"})
     client.post(
-        reverse("requests:attachment_add", args=[request.pk]),
+        reverse("requests:attachment_add", args=[info_request.pk]),
         {"file": SimpleUploadedFile("note.txt", b"text", "text/plain")},
     )
-    assert not request.messages.exists()
-    assert not request.attachments.exists()
+    assert not info_request.messages.exists()
+    assert not info_request.attachments.exists()
     with pytest.raises(ValidationError):
-        services.message_add(request=request, user=world.bg_supervisor, body="Through the service")
+        services.message_add(info_request=info_request, user=world.bg_supervisor, body="Through the service")
 
 
 def test_a_backup_reaches_a_new_request_in_the_area_of_the_absent_colleague(client, world, questions):
@@ -195,13 +199,13 @@ def test_a_backup_reaches_a_new_request_in_the_area_of_the_absent_colleague(clie
     today = timezone.localdate()
     absent.absent_from, absent.absent_until = today, today + datetime.timedelta(days=7)
     absent.save()
-    request = services.request_create(
+    info_request = services.request_create(
         user=world.pt_handler, legislative_area=area("professional-qualifications"), summary="A Bulgarian guide"
     )
-    services.request_set_responder(request=request, user=world.pt_handler, authority=world.bg_authority)
-    services.request_set_questions(request=request, user=world.pt_handler, questions=questions)
+    services.request_set_responder(info_request=info_request, user=world.pt_handler, authority=world.bg_authority)
+    services.request_set_questions(info_request=info_request, user=world.pt_handler, questions=questions)
     services.request_set_subject(
-        request=request,
+        info_request=info_request,
         user=world.pt_handler,
         summary="A Bulgarian guide",
         subject_name="Ivan Petrov",
@@ -210,34 +214,36 @@ def test_a_backup_reaches_a_new_request_in_the_area_of_the_absent_colleague(clie
         subject_address="",
         proposed_deadline=today + datetime.timedelta(days=20),
     )
-    request = step(request, Action.SEND, world.pt_handler)
+    info_request = step(info_request, Action.SEND, world.pt_handler)
     client.force_login(covering)
-    assert client.get(reverse("requests:detail", args=[request.pk])).status_code == 200
-    assert request.reference in client.get(reverse("home")).content.decode()
-    assert Action.ACCEPT in workflow.allowed_actions(covering, request)
+    assert client.get(reverse("requests:detail", args=[info_request.pk])).status_code == 200
+    assert info_request.reference in client.get(reverse("home")).content.decode()
+    assert Action.ACCEPT in workflow.allowed_actions(covering, info_request)
 
 
 def test_a_split_goes_only_where_the_form_offers(world, questions):
-    request = request_in(world, questions, Status.OPEN)
-    question_ids = list(request.questions.values_list("pk", flat=True)[:1])
+    info_request = request_in(world, questions, Status.OPEN)
+    question_ids = list(info_request.questions.values_list("pk", flat=True)[:1])
     offered = set(
-        ActionForm(action=Action.SPLIT, request=request, user=world.pt_handler)
+        action_form(Action.SPLIT, info_request=info_request, user=world.pt_handler)
         .fields["authority"]
         .queryset.values_list("pk", flat=True)
     )
     assert world.bg_authority.pk not in offered
     for authority in [world.bg_authority, world.pt_authority]:
         with pytest.raises(ValidationError):
-            step(request, Action.SPLIT, world.pt_handler, authority=authority, question_ids=question_ids, note="x")
-    assert set(workflow.targets_for(Action.SPLIT, request).values_list("pk", flat=True)) == offered
+            step(info_request, Action.SPLIT, world.pt_handler, authority=authority, question_ids=question_ids, note="x")
+    assert set(workflow.targets_for(Action.SPLIT, info_request).values_list("pk", flat=True)) == offered
 
 
 def test_a_file_is_stored_under_a_generated_name(world, questions):
-    request = request_in(world, questions, Status.DRAFT)
+    info_request = request_in(world, questions, Status.DRAFT)
     long_name = "Диплома " + "x" * 250 + ".pdf"
     for name in ["../../etc/passwd.pdf", long_name]:
         attachment = services.attachment_add(
-            request=request, user=world.bg_handler, upload=SimpleUploadedFile(name, b"%PDF-1.4\n", "application/pdf")
+            info_request=info_request,
+            user=world.bg_handler,
+            upload=SimpleUploadedFile(name, b"%PDF-1.4\n", "application/pdf"),
         )
         assert attachment.original_name.endswith(".pdf")
         assert len(attachment.original_name) <= 200

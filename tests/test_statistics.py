@@ -85,9 +85,9 @@ def test_the_average_days_to_reply_and_the_share_replied_by_the_deadline(world):
 
 
 def test_a_changed_deadline_counts_as_agreed(world):
-    request = received(world, sent_days_ago=60, accepted_after=1, replied_after=20, deadline_after=15)
-    request.agreed_deadline = request.agreed_deadline + datetime.timedelta(days=10)  # changed, with a reason
-    request.save()
+    info_request = received(world, sent_days_ago=60, accepted_after=1, replied_after=20, deadline_after=15)
+    info_request.agreed_deadline = info_request.agreed_deadline + datetime.timedelta(days=10)  # changed, with a reason
+    info_request.save()
     assert figures(world)["replied_by_deadline"].value == 100.0
 
 

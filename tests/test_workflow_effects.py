@@ -21,139 +21,141 @@ def test_references_follow_the_year_and_count_up(world, questions):
 
 
 def test_an_incomplete_draft_cannot_be_sent(world, questions):
-    request = draft(world, questions)
-    request.subject_name = ""
-    request.save()
+    info_request = draft(world, questions)
+    info_request.subject_name = ""
+    info_request.save()
     with pytest.raises(workflow.WorkflowError) as refused:
-        step(request, Action.SEND, world.bg_handler)
+        step(info_request, Action.SEND, world.bg_handler)
     assert "name of the person or company" in str(refused.value)
 
 
 def test_accepting_sets_the_agreed_deadline_in_calendar_days_from_today(world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     with time_machine.travel(datetime.datetime(2026, 12, 1, 10, tzinfo=datetime.UTC), tick=False):
-        request.proposed_deadline = datetime.date(2026, 12, 31)
-        request.save()
-        accepted = step(request, Action.ACCEPT, world.pt_handler, days=14)
+        info_request.proposed_deadline = datetime.date(2026, 12, 31)
+        info_request.save()
+        accepted = step(info_request, Action.ACCEPT, world.pt_handler, days=14)
     assert accepted.agreed_deadline == datetime.date(2026, 12, 15)
     assert accepted.responder_handler == world.pt_handler
 
 
 def test_a_later_deadline_than_proposed_needs_a_reason(world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
-    days = (request.proposed_deadline - timezone.localdate()).days + 5
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    days = (info_request.proposed_deadline - timezone.localdate()).days + 5
     with pytest.raises(workflow.WorkflowError):
-        step(request, Action.ACCEPT, world.pt_handler, days=days)
-    accepted = step(request, Action.ACCEPT, world.pt_handler, days=days, note="The register answers slowly.")
+        step(info_request, Action.ACCEPT, world.pt_handler, days=days)
+    accepted = step(info_request, Action.ACCEPT, world.pt_handler, days=days, note="The register answers slowly.")
     assert accepted.deadline_reason == "The register answers slowly."
 
 
 def test_overdue_is_derived_from_the_agreed_deadline(world, questions):
-    request = request_in(world, questions, Status.OPEN)
-    deadline = request.agreed_deadline
-    assert not request.is_overdue_on(deadline)
-    assert request.is_overdue_on(deadline + datetime.timedelta(days=1))
+    info_request = request_in(world, questions, Status.OPEN)
+    deadline = info_request.agreed_deadline
+    assert not info_request.is_overdue_on(deadline)
+    assert info_request.is_overdue_on(deadline + datetime.timedelta(days=1))
     with time_machine.travel(
         datetime.datetime.combine(deadline + datetime.timedelta(days=3), datetime.time(12)), tick=False
     ):
-        assert request.days_overdue == 3
-        assert InformationRequest.objects.overdue().filter(pk=request.pk).exists()
+        assert info_request.days_overdue == 3
+        assert InformationRequest.objects.overdue().filter(pk=info_request.pk).exists()
 
 
 def test_forwarding_hands_the_request_to_another_authority_of_the_same_country(world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     forwarded = step(
-        request, Action.FORWARD, world.pt_handler, authority=world.pt_other_authority, note="Their diploma."
+        info_request, Action.FORWARD, world.pt_handler, authority=world.pt_other_authority, note="Their diploma."
     )
     assert forwarded.responding_authority == world.pt_other_authority
     assert forwarded.status == Status.AWAITING_ACCEPTANCE
     assert forwarded.agreed_deadline is None
     # The new responder sees no personal data until it accepts; the old one no longer sees the request.
     assert not auth.can_see_personal_data(world.pt_other_handler, forwarded)
-    assert not auth.requests_visible_to(world.pt_handler).filter(pk=request.pk).exists()
+    assert not auth.requests_visible_to(world.pt_handler).filter(pk=info_request.pk).exists()
 
 
 def test_forwarding_to_another_country_is_refused(world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     with pytest.raises(workflow.WorkflowError):
-        step(request, Action.FORWARD, world.pt_handler, authority=world.ro_authority, note="Wrong country")
+        step(info_request, Action.FORWARD, world.pt_handler, authority=world.ro_authority, note="Wrong country")
 
 
 def test_a_request_forwarded_to_the_coordinator_is_allocated_by_it(world, questions):
-    request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     coordinator_authority = world.pt_coordinator.authority
-    step(request, Action.FORWARD, world.pt_handler, authority=coordinator_authority, note="Not ours.")
+    step(info_request, Action.FORWARD, world.pt_handler, authority=coordinator_authority, note="Not ours.")
     assert Action.ALLOCATE in workflow.allowed_actions(
-        world.pt_coordinator, InformationRequest.objects.get(pk=request.pk)
+        world.pt_coordinator, InformationRequest.objects.get(pk=info_request.pk)
     )
-    allocated = step(request, Action.ALLOCATE, world.pt_coordinator, authority=world.pt_other_authority)
+    allocated = step(info_request, Action.ALLOCATE, world.pt_coordinator, authority=world.pt_other_authority)
     assert allocated.responding_authority == world.pt_other_authority
 
 
 def test_splitting_moves_questions_into_a_child_request(world, questions):
-    request = request_in(world, questions, Status.OPEN)
-    moved = request.questions.order_by("order").first()
+    info_request = request_in(world, questions, Status.OPEN)
+    moved = info_request.questions.order_by("order").first()
     step(
-        request,
+        info_request,
         Action.SPLIT,
         world.pt_handler,
         authority=world.pt_other_authority,
         question_ids=[moved.pk],
         note="The diploma question is theirs.",
     )
-    child = request.children.get()
+    child = info_request.children.get()
     assert child.status == Status.AWAITING_ACCEPTANCE
     assert child.responding_authority == world.pt_other_authority
     assert list(child.questions.all()) == [moved]
-    assert request.questions.count() == len(questions) - 1
-    assert child.subject_name == request.subject_name
+    assert info_request.questions.count() == len(questions) - 1
+    assert child.subject_name == info_request.subject_name
 
 
 def test_splitting_every_question_away_is_refused(world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     with pytest.raises(Exception, match="at least one question"):
         step(
-            request,
+            info_request,
             Action.SPLIT,
             world.pt_handler,
             authority=world.pt_other_authority,
-            question_ids=list(request.questions.values_list("pk", flat=True)),
+            question_ids=list(info_request.questions.values_list("pk", flat=True)),
             note="All of it.",
         )
-    assert request.questions.count() == len(questions)
+    assert info_request.questions.count() == len(questions)
 
 
 def test_the_deadline_change_needs_a_future_date_and_a_reason(world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     with pytest.raises(workflow.WorkflowError):
-        step(request, Action.CHANGE_DEADLINE, world.pt_handler, deadline=timezone.localdate(), note="Why")
+        step(info_request, Action.CHANGE_DEADLINE, world.pt_handler, deadline=timezone.localdate(), note="Why")
     with pytest.raises(workflow.WorkflowError):
         step(
-            request,
+            info_request,
             Action.CHANGE_DEADLINE,
             world.pt_handler,
             deadline=timezone.localdate() + datetime.timedelta(days=40),
         )
     new = timezone.localdate() + datetime.timedelta(days=40)
-    changed = step(request, Action.CHANGE_DEADLINE, world.pt_handler, deadline=new, note="Waiting for the register.")
+    changed = step(
+        info_request, Action.CHANGE_DEADLINE, world.pt_handler, deadline=new, note="Waiting for the register."
+    )
     assert changed.agreed_deadline == new
 
 
 def test_the_reply_needs_every_question_answered(world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     with pytest.raises(workflow.WorkflowError, match="every question"):
-        step(request, Action.REPLY, world.pt_handler)
-    answer_all(world, request)
-    assert step(request, Action.REPLY, world.pt_handler).replied_at is not None
+        step(info_request, Action.REPLY, world.pt_handler)
+    answer_all(world, info_request)
+    assert step(info_request, Action.REPLY, world.pt_handler).replied_at is not None
 
 
 def test_answers_keep_the_language_they_were_written_in(world, questions):
     from django.utils import translation
 
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     with translation.override("da"):
-        answer_all(world, request)
-    text_answer = request.questions.get(question__kind="text")
+        answer_all(world, info_request)
+    text_answer = info_request.questions.get(question__kind="text")
     assert text_answer.answer_language == "da"
 
 
@@ -164,13 +166,13 @@ def test_closing_records_the_ratings(world, questions):
 
 
 def test_a_withdrawal_needs_a_reason(world, questions):
-    request = request_in(world, questions, Status.OPEN)
+    info_request = request_in(world, questions, Status.OPEN)
     with pytest.raises(workflow.WorkflowError):
-        step(request, Action.WITHDRAW, world.bg_handler, note="  ")
+        step(info_request, Action.WITHDRAW, world.bg_handler, note="  ")
 
 
 def test_the_coordinator_returns_a_referred_request_to_the_responder(world, questions):
-    request = request_in(world, questions, Status.REFERRED)
-    returned = step(request, Action.RETURN_FROM_REFERRAL, world.pt_coordinator, note="Answer question 2 fully.")
+    info_request = request_in(world, questions, Status.REFERRED)
+    returned = step(info_request, Action.RETURN_FROM_REFERRAL, world.pt_coordinator, note="Answer question 2 fully.")
     assert returned.status == Status.OPEN
     assert Action.REPLY in workflow.allowed_actions(world.pt_handler, returned)

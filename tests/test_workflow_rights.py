@@ -35,28 +35,30 @@ ACTIONS = [action for action in Action if action != Action.CREATE]
 
 @pytest.mark.parametrize("status", STATES)
 def test_each_persona_is_offered_exactly_its_actions(world, questions, status):
-    request = request_in(world, questions, status)
+    info_request = request_in(world, questions, status)
     for persona in PERSONAS:
-        offered = set(workflow.allowed_actions(getattr(world, persona), request))
+        offered = set(workflow.allowed_actions(getattr(world, persona), info_request))
         assert offered == ALLOWED[status].get(persona, set()), (status, persona)
 
 
 @pytest.mark.parametrize("status", STATES)
 def test_every_other_action_is_refused_and_changes_nothing(world, questions, status):
-    request = request_in(world, questions, status)
-    events = Event.objects.filter(request=request).count()
+    info_request = request_in(world, questions, status)
+    events = Event.objects.filter(request=info_request).count()
     for persona in PERSONAS:
         for action in ACTIONS:
             if action in ALLOWED[status].get(persona, set()):
                 continue
             with pytest.raises(workflow.WorkflowError):
-                workflow.apply(request_id=request.pk, action=action, actor=getattr(world, persona), note="A reason.")
-    request.refresh_from_db()
-    assert request.status == status
-    assert Event.objects.filter(request=request).count() == events
+                workflow.apply(
+                    request_id=info_request.pk, action=action, actor=getattr(world, persona), note="A reason."
+                )
+    info_request.refresh_from_db()
+    assert info_request.status == status
+    assert Event.objects.filter(request=info_request).count() == events
 
 
-def params_for(world, request, action):
+def params_for(world, info_request, action):
     """What a user would fill in for each allowed action."""
     return {
         Action.ACCEPT: {"days": 5},
@@ -64,7 +66,7 @@ def params_for(world, request, action):
         Action.ALLOCATE: {"authority": world.pt_other_authority},
         Action.SPLIT: {
             "authority": world.pt_other_authority,
-            "question_ids": [request.questions.first().pk],
+            "question_ids": [info_request.questions.first().pk],
             "note": "The diploma is theirs.",
         },
         Action.CHANGE_DEADLINE: {
@@ -105,15 +107,15 @@ ALLOWED_CASES = [
 
 @pytest.mark.parametrize(("status", "persona", "action"), ALLOWED_CASES)
 def test_each_allowed_action_moves_the_request_and_is_recorded(world, questions, status, persona, action):
-    request = request_in(world, questions, status)
+    info_request = request_in(world, questions, status)
     if action == Action.REPLY:
-        answer_all(world, request)
-    params = params_for(world, request, action)
+        answer_all(world, info_request)
+    params = params_for(world, info_request, action)
     note = params.pop("note", "")
     actor = getattr(world, persona)
-    updated, event = workflow.apply(request_id=request.pk, action=action, actor=actor, note=note, **params)
+    updated, event = workflow.apply(request_id=info_request.pk, action=action, actor=actor, note=note, **params)
     assert updated.status == EXPECTED_STATUS[action]
-    assert InformationRequest.objects.get(pk=request.pk).status == EXPECTED_STATUS[action]
+    assert InformationRequest.objects.get(pk=info_request.pk).status == EXPECTED_STATUS[action]
     assert (event.actor, event.action, event.from_status, event.to_status, event.note) == (
         actor,
         action,

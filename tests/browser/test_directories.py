@@ -57,12 +57,12 @@ def test_a_register_added_by_an_lda_shows_up_in_the_request_wizard(page, browser
     page.get_by_role("heading", name="National register of tourist guides").wait_for()
 
     # A Bulgarian handler writing to the Portuguese authority sees it before sending.
-    request = draft(world, questions)
+    info_request = draft(world, questions)
     from tests.browser.conftest import AccessiblePage
 
     context = browser.new_context(locale="en-GB")
     bulgarian = AccessiblePage(context.new_page(), live_server.url)
     log_in(bulgarian, world.bg_handler.email, PASSWORD)
-    bulgarian.goto(f"/requests/{request.pk}/review/")
+    bulgarian.goto(f"/requests/{info_request.pk}/review/")
     bulgarian.get_by_role("link", name="National register of tourist guides").wait_for()
     context.close()
