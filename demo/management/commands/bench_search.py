@@ -4,13 +4,14 @@
 
 Creates that many authorities and registers, spread over the 30 countries, with
 names built from words of the six languages (Cyrillic and accents included),
-competences and keywords; fills their search documents in one UPDATE per table
-(the text computed as the services compute it, ``unaccent`` applied by
-PostgreSQL), merges the GIN indexes' pending lists as autovacuum would, and
-runs ANALYZE. Then runs a set of queries, as users type them,
-through ``authorities_search`` and ``registers_search``, evaluating the first
-page (25 rows) several times each, and prints the median and 95th percentile
-per kind and the plans of one search of each kind.
+competences and keywords, all from ``demo/content/bench_search.yaml``; fills
+their search documents in one UPDATE per table (the text computed as the
+services compute it, ``unaccent`` applied by PostgreSQL), merges the GIN
+indexes' pending lists as autovacuum would, and runs ANALYZE. Then runs the
+queries of that file, as users type them, through ``authorities_search`` and
+``registers_search``, evaluating the first page (25 rows) several times each,
+and prints the median and 95th percentile per kind and the plans of one search
+of each kind.
 
 Everything it creates is rolled back at the end: the database is left as it was.
 """
@@ -20,15 +21,17 @@ import random
 import statistics
 import time
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from authorities.models import Authority, Competence, Country, LegislativeArea
 from authorities.selectors import authorities_search
 from authorities.services import authority_search_refresh, authority_search_text
+from core import content_loader
 from registers.models import Register
 from registers.selectors import registers_search
 from registers.services import register_search_refresh, register_search_text
@@ -36,442 +39,126 @@ from registers.services import register_search_refresh, register_search_text
 CODES = [code for code, _name in settings.LANGUAGES]
 PAGE = 25
 BATCH = 2000
+INDEXES = {"authorities": "authority_search_trgm", "registers": "register_search_trgm"}
+VOCABULARY = Path(__file__).resolve().parents[2] / "content" / "bench_search.yaml"
 
-PQ = "professional-qualifications"
-SERVICES = "services"
-POSTING = "posting-of-workers"
-PATIENTS = "patients-rights"
-DOCUMENTS = "public-documents"
+KEYS = (
+    "country_languages",
+    "cities",
+    "kinds",
+    "national",
+    "local",
+    "topics",
+    "register_kinds",
+    "register_description",
+    "professions",
+    "queries",
+    "explained",
+)
 
-# The language of each country among the six, where it is one of them.
-COUNTRY_LANGUAGE = {"BG": "bg", "RO": "ro", "DK": "da", "LV": "lv", "EE": "et"}
 
-# (native spelling, Latin spelling) for Bulgaria; the native spelling elsewhere.
-CITIES = {
-    "AT": ["Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Klagenfurt"],
-    "BE": ["Bruxelles", "Antwerpen", "Gent", "Liège", "Brugge", "Namur"],
-    "BG": [("София", "Sofia"), ("Пловдив", "Plovdiv"), ("Варна", "Varna"), ("Бургас", "Burgas"), ("Русе", "Ruse"),
-           ("Стара Загора", "Stara Zagora"), ("Благоевград", "Blagoevgrad")],
-    "CY": ["Nicosia", "Limassol", "Larnaca", "Paphos"],
-    "CZ": ["Praha", "Brno", "Ostrava", "Plzeň", "Olomouc", "České Budějovice"],
-    "DE": ["Berlin", "München", "Köln", "Düsseldorf", "Hamburg", "Nürnberg"],
-    "DK": ["København", "Aarhus", "Odense", "Aalborg", "Esbjerg", "Roskilde", "Næstved"],
-    "EE": ["Tallinn", "Tartu", "Pärnu", "Narva", "Viljandi", "Rakvere", "Kuressaare"],
-    "ES": ["Madrid", "Barcelona", "Sevilla", "Málaga", "A Coruña", "Córdoba"],
-    "FI": ["Helsinki", "Espoo", "Tampere", "Turku", "Oulu", "Jyväskylä"],
-    "FR": ["Paris", "Lyon", "Marseille", "Orléans", "Besançon", "Nîmes"],
-    "GR": ["Athína", "Thessaloníki", "Pátra", "Irákleio", "Lárisa"],
-    "HR": ["Zagreb", "Split", "Rijeka", "Osijek", "Zadar"],
-    "HU": ["Budapest", "Debrecen", "Szeged", "Pécs", "Győr"],
-    "IE": ["Dublin", "Cork", "Galway", "Limerick", "Waterford"],
-    "IT": ["Roma", "Milano", "Napoli", "Torino", "Forlì", "Cantù"],
-    "LT": ["Vilnius", "Kaunas", "Klaipėda", "Šiauliai", "Panevėžys"],
-    "LU": ["Luxembourg", "Esch-sur-Alzette", "Differdange"],
-    "LV": ["Rīga", "Daugavpils", "Liepāja", "Jelgava", "Jūrmala", "Ventspils", "Rēzekne"],
-    "MT": ["Valletta", "Birkirkara", "Mosta", "Qormi"],
-    "NL": ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven"],
-    "PL": ["Warszawa", "Kraków", "Łódź", "Wrocław", "Poznań", "Gdańsk"],
-    "PT": ["Lisboa", "Porto", "Braga", "Coimbra", "Évora", "Faro"],
-    "RO": ["București", "Cluj-Napoca", "Timișoara", "Iași", "Constanța", "Brașov", "Craiova"],
-    "SE": ["Stockholm", "Göteborg", "Malmö", "Uppsala", "Västerås", "Örebro"],
-    "SI": ["Ljubljana", "Maribor", "Celje", "Kranj", "Koper"],
-    "SK": ["Bratislava", "Košice", "Prešov", "Žilina", "Nitra"],
-    "IS": ["Reykjavík", "Kópavogur", "Hafnarfjörður", "Akureyri"],
-    "LI": ["Vaduz", "Schaan", "Balzers"],
-    "NO": ["Oslo", "Bergen", "Trondheim", "Stavanger", "Tromsø"],
-}  # fmt: skip
+def vocabulary_read(path=VOCABULARY):
+    """The words and queries of ``bench_search.yaml``, checked; raises ``ContentError`` listing every problem.
+
+    Returns the file's data with each city as (native spelling, Latin spelling)
+    and each explained search as (kind, query).
+    """
+    path = Path(path)
+    problems = content_loader.Problems()
+    data = content_loader.entry(content_loader.read(path), path.name, problems, required=KEYS)
+    if data is None:
+        problems.raise_any()
+    countries = set(Country.objects.values_list("code", flat=True))
+    areas = set(LegislativeArea.objects.values_list("code", flat=True))
+
+    def mapping(key):
+        if isinstance(data[key], dict) and data[key]:
+            return data[key]
+        problems.add(key, "expected a mapping")
+        return {}
+
+    def listing(key):
+        if isinstance(data[key], list) and data[key]:
+            return data[key]
+        problems.add(key, "expected a list")
+        return []
+
+    for code, language in mapping("country_languages").items():
+        if language not in CODES:
+            problems.add(f"country_languages, {code}", f"{language!r} is not one of {', '.join(CODES)}")
+
+    cities = {}
+    for code, names in mapping("cities").items():
+        where = f"cities, {code}"
+        if not isinstance(names, list) or not names:
+            problems.add(where, "expected a list of cities")
+            continue
+        cities[code] = []
+        for number, name in enumerate(names, start=1):
+            if isinstance(name, dict):
+                name = content_loader.entry(name, f"{where}, city {number}", problems, required=("native", "latin"))
+                cities[code].append((name["native"], name["latin"]) if name else None)
+            else:
+                name = content_loader.string(name, f"{where}, city {number}", problems)
+                cities[code].append((name, name))
+    if missing := sorted(countries - set(cities)):
+        problems.add("cities", f"no cities for {', '.join(missing)}")
+
+    kinds = mapping("kinds")
+    for kind, names in kinds.items():
+        content_loader.texts(names, f"kinds, {kind}", problems)
+    for key in ("national", "local"):
+        if unknown := [kind for kind in listing(key) if kind not in kinds]:
+            problems.add(key, f"unknown kinds {', '.join(map(str, unknown))}")
+
+    def known_areas(codes, where):
+        if not isinstance(codes, list) or not codes or not set(codes) <= areas:
+            problems.add(where, f"expected a list of legislative areas ({', '.join(sorted(areas))})")
+
+    for number, topic in enumerate(listing("topics"), start=1):
+        where = f"topics, topic {number}"
+        topic = content_loader.entry(
+            topic, where, problems, required=("forms", "areas", "keywords"), optional=("ministry",)
+        )
+        if topic is None:
+            continue
+        content_loader.texts(topic["forms"], f"{where}, forms", problems)
+        content_loader.texts(topic["keywords"], f"{where}, keywords", problems)
+        known_areas(topic["areas"], f"{where}, areas")
+        ministry = topic.get("ministry", {})
+        if not isinstance(ministry, dict) or not set(ministry) <= set(CODES):
+            problems.add(f"{where}, ministry", f"expected a name in some of {', '.join(CODES)}")
+
+    for number, names in enumerate(listing("register_kinds"), start=1):
+        content_loader.texts(names, f"register_kinds, kind {number}", problems)
+    content_loader.texts(data["register_description"], "register_description", problems)
+    for number, profession in enumerate(listing("professions"), start=1):
+        where = f"professions, profession {number}"
+        profession = content_loader.entry(profession, where, problems, required=("area", "plural", "singular"))
+        if profession is None:
+            continue
+        known_areas([profession["area"]], f"{where}, area")
+        for key in ("plural", "singular"):
+            content_loader.texts(profession[key], f"{where}, {key}", problems)
+
+    for number, query in enumerate(listing("queries"), start=1):
+        content_loader.string(query, f"queries, query {number}", problems)
+    explained = []
+    for number, search in enumerate(listing("explained"), start=1):
+        where = f"explained, search {number}"
+        search = content_loader.entry(search, where, problems, required=("search", "query"))
+        if search is None:
+            continue
+        if search["search"] not in INDEXES:
+            problems.add(where, f"search: expected {' or '.join(INDEXES)}")
+        content_loader.string(search["query"], f"{where}, query", problems)
+        explained.append((search["search"], search["query"]))
+    problems.raise_any()
+    return {**data, "cities": cities, "explained": explained}
 
 
 def _cap(text):
     return text[:1].upper() + text[1:]
-
-
-# Kinds of authority, per language. {t}: the topic in the form the language
-# needs there (bg: with the article, ro and lv: genitive, da and et: the stem
-# of a compound, {T} capitalised, {t} lower-case); {city}: the city.
-KINDS = {
-    "ministry": {
-        "en": "Ministry of {t}", "bg": "Министерство на {t}", "ro": "Ministerul {t}",
-        "da": "{T}ministeriet", "lv": "{T} ministrija", "et": "{T}ministeerium",
-    },
-    "agency": {
-        "en": "National Agency for {t}", "bg": "Национална агенция по {t}", "ro": "Agenția Națională a {t}",
-        "da": "{T}styrelsen", "lv": "Valsts {t} aģentūra", "et": "{T}amet",
-    },
-    "inspectorate": {
-        "en": "State Inspectorate for {t}", "bg": "Държавна инспекция по {t}", "ro": "Inspectoratul de Stat al {t}",
-        "da": "{T}tilsynet", "lv": "Valsts {t} inspekcija", "et": "{T}inspektsioon",
-    },
-    "council": {
-        "en": "National Council for {t}", "bg": "Национален съвет по {t}", "ro": "Consiliul Național al {t}",
-        "da": "{T}rådet", "lv": "Nacionālā {t} padome", "et": "{T}nõukogu",
-    },
-    "regional": {
-        "en": "Regional Directorate for {t} {city}", "bg": "Регионална дирекция по {t} – {city}",
-        "ro": "Direcția Regională a {t} {city}", "da": "Regionalt {t}center {city}",
-        "lv": "Reģionālā {t} pārvalde ({city})", "et": "{T}ameti {city} büroo",
-    },
-    "municipal": {
-        "en": "{city} Municipality – {t} Department", "bg": "Община {city} – дирекция по {t}",
-        "ro": "Primăria {city} – Direcția {t}", "da": "{city} Kommune – {T}forvaltningen",
-        "lv": "Pašvaldības {t} nodaļa ({city})", "et": "{city} linnavalitsuse {t}osakond",
-    },
-    "office": {
-        "en": "{t} Office {city}", "bg": "Областна служба по {t} – {city}", "ro": "Oficiul Județean al {t} {city}",
-        "da": "{T}kontoret i {city}", "lv": "{T} birojs, {city}", "et": "{T}büroo, {city}",
-    },
-    "centre": {
-        "en": "{city} Centre for {t}", "bg": "Център по {t} – {city}", "ro": "Centrul {t} {city}",
-        "da": "{T}huset {city}", "lv": "{T} centrs, {city}", "et": "{city} {t}keskus",
-    },
-}  # fmt: skip
-NATIONAL = ["ministry", "agency", "inspectorate", "council"]
-LOCAL = ["regional", "municipal", "office", "centre"]
-
-# Topics: the form each language's templates take, the legislative areas, and
-# competence keywords per language; "ministry" replaces a language's ministry name.
-TOPICS = [
-    {
-        "forms": {"en": "Labour", "bg": "труда", "ro": "Muncii", "da": "Beskæftigelses", "lv": "darba", "et": "Töö"},
-        "ministry": {"lv": "Labklājības ministrija", "et": "Sotsiaalministeerium"},
-        "areas": [POSTING],
-        "keywords": {
-            "en": "posted workers, working conditions, labour inspections",
-            "bg": "командировани работници, условия на труд, проверки по труда",
-            "ro": "lucrători detașați, condiții de muncă, inspecția muncii",
-            "da": "udstationerede arbejdstagere, arbejdsvilkår, arbejdstilsyn",
-            "lv": "norīkotie darbinieki, darba apstākļi, darba inspekcija",
-            "et": "lähetatud töötajad, töötingimused, tööinspektsioon",
-        },
-    },
-    {
-        "forms": {"en": "Health", "bg": "здравеопазването", "ro": "Sănătății", "da": "Sundheds", "lv": "veselības",
-                  "et": "Tervise"},
-        "areas": [PQ, PATIENTS],
-        "keywords": {
-            "en": "doctor, nurse, midwife, pharmacist, cross-border healthcare",
-            "bg": "лекар, медицинска сестра, акушерка, фармацевт, трансгранично здравно обслужване",
-            "ro": "medic, asistent medical, moașă, farmacist, asistență medicală transfrontalieră",
-            "da": "læge, sygeplejerske, jordemoder, farmaceut, grænseoverskridende sundhedsydelser",
-            "lv": "ārsts, māsa, vecmāte, farmaceits, pārrobežu veselības aprūpe",
-            "et": "arst, õde, ämmaemand, proviisor, piiriülene tervishoid",
-        },
-    },
-    {
-        "forms": {"en": "Tourism", "bg": "туризма", "ro": "Turismului", "da": "Turisme", "lv": "tūrisma",
-                  "et": "Turismi"},
-        "areas": [SERVICES, PQ],
-        "keywords": {
-            "en": "tourist guide, travel agencies, tour operators, hotel classification",
-            "bg": "екскурзовод, туристически агенти, туроператори, категоризация на хотели",
-            "ro": "ghid de turism, agenții de turism, operatori de turism, clasificarea hotelurilor",
-            "da": "turistguide, rejsebureauer, rejsearrangører, hotelklassificering",
-            "lv": "tūristu gids, tūrisma aģentūras, tūroperatori, viesnīcu klasifikācija",
-            "et": "giid, reisibürood, reisikorraldajad, hotellide liigitamine",
-        },
-    },
-    {
-        "forms": {"en": "Education", "bg": "образованието", "ro": "Educației", "da": "Undervisnings",
-                  "lv": "izglītības", "et": "Haridus"},
-        "areas": [PQ],
-        "keywords": {
-            "en": "teacher, recognition of diplomas, academic recognition",
-            "bg": "учител, признаване на дипломи, академично признаване",
-            "ro": "profesor, recunoașterea diplomelor, recunoaștere academică",
-            "da": "lærer, anerkendelse af eksamensbeviser, akademisk anerkendelse",
-            "lv": "skolotājs, diplomu atzīšana, akadēmiskā atzīšana",
-            "et": "õpetaja, diplomite tunnustamine, akadeemiline tunnustamine",
-        },
-    },
-    {
-        "forms": {"en": "Economy", "bg": "икономиката", "ro": "Economiei", "da": "Erhvervs", "lv": "ekonomikas",
-                  "et": "Majandus"},
-        "areas": [SERVICES],
-        "keywords": {
-            "en": "company registration, services, business licences",
-            "bg": "регистрация на дружества, услуги, лицензи",
-            "ro": "înregistrarea societăților, servicii, licențe",
-            "da": "virksomhedsregistrering, tjenesteydelser, tilladelser",
-            "lv": "uzņēmumu reģistrācija, pakalpojumi, licences",
-            "et": "äriühingute registreerimine, teenused, tegevusload",
-        },
-    },
-    {
-        "forms": {"en": "Justice", "bg": "правосъдието", "ro": "Justiției", "da": "Justits", "lv": "tieslietu",
-                  "et": "Justiits"},
-        "areas": [DOCUMENTS, PQ],
-        "keywords": {
-            "en": "public documents, apostille, lawyers, notaries",
-            "bg": "публични документи, апостил, адвокати, нотариуси",
-            "ro": "documente publice, apostilă, avocați, notari",
-            "da": "offentlige dokumenter, apostille, advokater, notarer",
-            "lv": "publiski dokumenti, apostille, advokāti, notāri",
-            "et": "avalikud dokumendid, apostill, advokaadid, notarid",
-        },
-    },
-    {
-        "forms": {"en": "Construction", "bg": "строителството", "ro": "Construcțiilor", "da": "Bygge",
-                  "lv": "būvniecības", "et": "Ehitus"},
-        "areas": [SERVICES, PQ],
-        "keywords": {
-            "en": "architect, construction companies, building permits, engineer",
-            "bg": "архитект, строителни фирми, разрешения за строеж, инженер",
-            "ro": "arhitect, firme de construcții, autorizații de construire, inginer",
-            "da": "arkitekt, byggevirksomheder, byggetilladelser, ingeniør",
-            "lv": "arhitekts, būvkomersanti, būvatļaujas, inženieris",
-            "et": "arhitekt, ehitusettevõtted, ehitusload, insener",
-        },
-    },
-    {
-        "forms": {"en": "Transport", "bg": "транспорта", "ro": "Transporturilor", "da": "Transport",
-                  "lv": "satiksmes", "et": "Transpordi"},
-        "areas": [SERVICES],
-        "keywords": {
-            "en": "driving licences, road haulage, taxi",
-            "bg": "свидетелства за управление, автомобилен превоз, такси",
-            "ro": "permise de conducere, transport rutier, taxi",
-            "da": "kørekort, vejgodstransport, taxi",
-            "lv": "vadītāja apliecības, autopārvadājumi, taksometri",
-            "et": "juhiload, autovedu, takso",
-        },
-    },
-    {
-        "forms": {"en": "Agriculture", "bg": "земеделието", "ro": "Agriculturii", "da": "Landbrugs",
-                  "lv": "zemkopības", "et": "Põllumajandus"},
-        "areas": [SERVICES, PQ],
-        "keywords": {
-            "en": "veterinary surgeon, food safety",
-            "bg": "ветеринарен лекар, безопасност на храните",
-            "ro": "medic veterinar, siguranța alimentelor",
-            "da": "dyrlæge, fødevaresikkerhed",
-            "lv": "veterinārārsts, pārtikas drošība",
-            "et": "veterinaararst, toiduohutus",
-        },
-    },
-    {
-        "forms": {"en": "Environment", "bg": "околната среда", "ro": "Mediului", "da": "Miljø", "lv": "vides",
-                  "et": "Keskkonna"},
-        "areas": [SERVICES],
-        "keywords": {
-            "en": "waste management, environmental permits",
-            "bg": "управление на отпадъците, екологични разрешителни",
-            "ro": "gestionarea deșeurilor, autorizații de mediu",
-            "da": "affaldshåndtering, miljøgodkendelser",
-            "lv": "atkritumu apsaimniekošana, vides atļaujas",
-            "et": "jäätmekäitlus, keskkonnaload",
-        },
-    },
-    {
-        "forms": {"en": "Culture", "bg": "културата", "ro": "Culturii", "da": "Kultur", "lv": "kultūras",
-                  "et": "Kultuuri"},
-        "areas": [PQ],
-        "keywords": {
-            "en": "restorer, cultural heritage",
-            "bg": "реставратор, културно наследство",
-            "ro": "restaurator, patrimoniu cultural",
-            "da": "konservator, kulturarv",
-            "lv": "restaurators, kultūras mantojums",
-            "et": "restauraator, kultuuripärand",
-        },
-    },
-    {
-        "forms": {"en": "Finance", "bg": "финансите", "ro": "Finanțelor", "da": "Finans", "lv": "finanšu",
-                  "et": "Rahandus"},
-        "areas": [SERVICES, PQ],
-        "keywords": {
-            "en": "accountant, auditor, tax adviser",
-            "bg": "счетоводител, одитор, данъчен консултант",
-            "ro": "contabil, auditor, consultant fiscal",
-            "da": "bogholder, revisor, skatterådgiver",
-            "lv": "grāmatvedis, revidents, nodokļu konsultants",
-            "et": "raamatupidaja, audiitor, maksunõustaja",
-        },
-    },
-    {
-        "forms": {"en": "Consumer Protection", "bg": "защита на потребителите", "ro": "Protecției Consumatorilor",
-                  "da": "Forbruger", "lv": "patērētāju tiesību aizsardzības", "et": "Tarbijakaitse"},
-        "areas": [SERVICES],
-        "keywords": {
-            "en": "consumer protection, package travel, unfair commercial practices",
-            "bg": "защита на потребителите, пакетни туристически пътувания, нелоялни търговски практики",
-            "ro": "protecția consumatorilor, pachete de servicii de călătorie, practici comerciale neloiale",
-            "da": "forbrugerbeskyttelse, pakkerejser, urimelig handelspraksis",
-            "lv": "patērētāju tiesību aizsardzība, kompleksie tūrisma pakalpojumi, negodīga komercprakse",
-            "et": "tarbijakaitse, pakettreisid, ebaausad kaubandustavad",
-        },
-    },
-    {
-        "forms": {"en": "Civil Registration", "bg": "гражданската регистрация", "ro": "Stării Civile",
-                  "da": "Folkeregister", "lv": "dzimtsarakstu", "et": "Perekonnaseisu"},
-        "areas": [DOCUMENTS],
-        "keywords": {
-            "en": "birth certificates, marriage certificates, civil status records",
-            "bg": "удостоверения за раждане, удостоверения за брак, актове за гражданско състояние",
-            "ro": "certificate de naștere, certificate de căsătorie, acte de stare civilă",
-            "da": "fødselsattester, vielsesattester, civilstand",
-            "lv": "dzimšanas apliecības, laulības apliecības, civilstāvokļa akti",
-            "et": "sünnitunnistused, abielutunnistused, perekonnaseisuaktid",
-        },
-    },
-    {
-        "forms": {"en": "Social Security", "bg": "социалното осигуряване", "ro": "Asigurărilor Sociale",
-                  "da": "Social", "lv": "sociālās apdrošināšanas", "et": "Sotsiaalkindlustus"},
-        "areas": [POSTING],
-        "keywords": {
-            "en": "social security, A1 certificates, posted workers",
-            "bg": "социално осигуряване, удостоверения A1, командировани работници",
-            "ro": "asigurări sociale, certificate A1, lucrători detașați",
-            "da": "social sikring, A1-attester, udstationerede arbejdstagere",
-            "lv": "sociālā apdrošināšana, A1 apliecības, norīkotie darbinieki",
-            "et": "sotsiaalkindlustus, A1-tõendid, lähetatud töötajad",
-        },
-    },
-]  # fmt: skip
-
-# Register names: {p} the plural in the form the template needs (bg: with the
-# article, ro: genitive, lv and et: genitive), {P} capitalised, {country} the country.
-REGISTER_KINDS = [
-    {"en": "National register of {p}", "bg": "Национален регистър на {p}", "ro": "Registrul național al {p}",
-     "da": "Nationalt register over {p}", "lv": "Valsts {p} reģistrs", "et": "Riiklik {p} register"},
-    {"en": "Public register of {p}", "bg": "Публичен регистър на {p}", "ro": "Registrul public al {p}",
-     "da": "Offentligt register over {p}", "lv": "Publiskais {p} reģistrs", "et": "Avalik {p} register"},
-    {"en": "Register of {p} – {country}", "bg": "Регистър на {p} – {country}", "ro": "Registrul {p} din {country}",
-     "da": "Register over {p} i {country}", "lv": "{P} reģistrs ({country})", "et": "{P} register ({country})"},
-]  # fmt: skip
-REGISTER_DESCRIPTION = {
-    "en": "Search by name or registration number; the register shows the address and current status of every "
-    "entry. Kept by {authority}, {country}.",
-    "bg": "Търсене по име или регистрационен номер; регистърът показва адреса и актуалния статус на всяко "
-    "вписване. Поддържа се от {authority}, {country}.",
-    "ro": "Căutare după nume sau număr de înregistrare; registrul arată adresa și starea actuală a fiecărei "
-    "înscrieri. Ținut de {authority}, {country}.",
-    "da": "Søg på navn eller registreringsnummer; registret viser adresse og aktuel status for hver registrering. "
-    "Føres af {authority}, {country}.",
-    "lv": "Meklēšana pēc nosaukuma vai reģistrācijas numura; reģistrā redzama katra ieraksta adrese un pašreizējais "
-    "statuss. Uztur {authority}, {country}.",
-    "et": "Otsing nime või registrinumbri järgi; registrist näeb iga kande aadressi ja kehtivat staatust. "
-    "Peab {authority}, {country}.",
-}
-
-# (area, plural per language for the register names, singular per language for what it covers)
-PROFESSIONS = [
-    (PQ, ("tourist guides", "екскурзоводите", "ghizilor de turism", "turistguider", "tūristu gidu", "giidide"),
-     ("tourist guide", "екскурзовод", "ghid de turism", "turistguide", "tūristu gids", "giid")),
-    (PQ, ("architects", "архитектите", "arhitecților", "arkitekter", "arhitektu", "arhitektide"),
-     ("architect", "архитект", "arhitect", "arkitekt", "arhitekts", "arhitekt")),
-    (PQ, ("doctors", "лекарите", "medicilor", "læger", "ārstu", "arstide"),
-     ("doctor", "лекар", "medic", "læge", "ārsts", "arst")),
-    (PQ, ("nurses", "медицинските сестри", "asistenților medicali", "sygeplejersker", "māsu", "õdede"),
-     ("nurse", "медицинска сестра", "asistent medical", "sygeplejerske", "māsa", "õde")),
-    (PQ, ("pharmacists", "фармацевтите", "farmaciștilor", "farmaceuter", "farmaceitu", "proviisorite"),
-     ("pharmacist", "фармацевт", "farmacist", "farmaceut", "farmaceits", "proviisor")),
-    (PQ, ("dentists", "лекарите по дентална медицина", "medicilor dentiști", "tandlæger", "zobārstu",
-          "hambaarstide"),
-     ("dentist", "лекар по дентална медицина", "medic dentist", "tandlæge", "zobārsts", "hambaarst")),
-    (PQ, ("midwives", "акушерките", "moașelor", "jordemødre", "vecmāšu", "ämmaemandate"),
-     ("midwife", "акушерка", "moașă", "jordemoder", "vecmāte", "ämmaemand")),
-    (PQ, ("veterinary surgeons", "ветеринарните лекари", "medicilor veterinari", "dyrlæger", "veterinārārstu",
-          "veterinaararstide"),
-     ("veterinary surgeon", "ветеринарен лекар", "medic veterinar", "dyrlæge", "veterinārārsts", "veterinaararst")),
-    (PQ, ("lawyers", "адвокатите", "avocaților", "advokater", "advokātu", "advokaatide"),
-     ("lawyer", "адвокат", "avocat", "advokat", "advokāts", "advokaat")),
-    (PQ, ("engineers", "инженерите", "inginerilor", "ingeniører", "inženieru", "inseneride"),
-     ("engineer", "инженер", "inginer", "ingeniør", "inženieris", "insener")),
-    (PQ, ("teachers", "учителите", "profesorilor", "lærere", "skolotāju", "õpetajate"),
-     ("teacher", "учител", "profesor", "lærer", "skolotājs", "õpetaja")),
-    (PQ, ("auditors", "одиторите", "auditorilor", "revisorer", "revidentu", "audiitorite"),
-     ("auditor", "одитор", "auditor", "revisor", "revidents", "audiitor")),
-    (SERVICES, ("construction companies", "строителните фирми", "societăților de construcții", "byggevirksomheder",
-                "būvkomersantu", "ehitusettevõtjate"),
-     ("construction company", "строителна фирма", "societate de construcții", "byggevirksomhed", "būvkomersants",
-      "ehitusettevõtja")),
-    (SERVICES, ("travel agencies", "туристическите агенции", "agențiilor de turism", "rejsebureauer",
-                "tūrisma aģentūru", "reisibüroode"),
-     ("travel agency", "туристическа агенция", "agenție de turism", "rejsebureau", "tūrisma aģentūra", "reisibüroo")),
-    (SERVICES, ("tour operators", "туроператорите", "operatorilor de turism", "rejsearrangører", "tūroperatoru",
-                "reisikorraldajate"),
-     ("tour operator", "туроператор", "operator de turism", "rejsearrangør", "tūroperators", "reisikorraldaja")),
-    (SERVICES, ("real estate agents", "брокерите на недвижими имоти", "agenților imobiliari", "ejendomsmæglere",
-                "nekustamo īpašumu aģentu", "kinnisvaramaaklerite"),
-     ("real estate agent", "брокер на недвижими имоти", "agent imobiliar", "ejendomsmægler",
-      "nekustamo īpašumu aģents", "kinnisvaramaakler")),
-    (SERVICES, ("private security companies", "частните охранителни фирми", "societăților private de securitate",
-                "private vagtvirksomheder", "apsardzes komersantu", "turvaettevõtete"),
-     ("security company", "охранителна фирма", "societate de securitate", "vagtvirksomhed", "apsardzes komersants",
-      "turvaettevõte")),
-    (SERVICES, ("taxi operators", "таксиметровите превозвачи", "operatorilor de taxi", "taxivognmænd",
-                "taksometru pārvadātāju", "taksovedajate"),
-     ("taxi operator", "таксиметров превозвач", "operator de taxi", "taxivognmand", "taksometru pārvadātājs",
-      "taksovedaja")),
-    (SERVICES, ("companies", "търговските дружества", "societăților comerciale", "selskaber", "komersantu",
-                "äriühingute"),
-     ("company", "търговско дружество", "societate comercială", "selskab", "komersants", "äriühing")),
-    (POSTING, ("temporary work agencies", "агенциите за временна работа", "agenților de muncă temporară",
-               "vikarbureauer", "personāla nomas uzņēmumu", "renditööjõu ettevõtete"),
-     ("temporary work agency", "агенция за временна работа", "agent de muncă temporară", "vikarbureau",
-      "personāla nomas uzņēmums", "renditööjõu ettevõte")),
-    (POSTING, ("foreign service providers", "чуждестранните доставчици на услуги", "prestatorilor de servicii străini",
-               "udenlandske tjenesteydere", "ārvalstu pakalpojumu sniedzēju", "välismaiste teenuseosutajate"),
-     ("posted workers", "командировани работници", "lucrători detașați", "udstationerede arbejdstagere",
-      "norīkotie darbinieki", "lähetatud töötajad")),
-    (PATIENTS, ("healthcare providers", "лечебните заведения", "furnizorilor de servicii medicale",
-                "sundhedstjenesteydere", "ārstniecības iestāžu", "tervishoiuteenuse osutajate"),
-     ("healthcare provider", "лечебно заведение", "furnizor de servicii medicale", "sundhedstjenesteyder",
-      "ārstniecības iestāde", "tervishoiuteenuse osutaja")),
-    (PATIENTS, ("hospitals", "болниците", "spitalelor", "hospitaler", "slimnīcu", "haiglate"),
-     ("hospital", "болница", "spital", "hospital", "slimnīca", "haigla")),
-    (DOCUMENTS, ("sworn translators", "заклетите преводачи", "traducătorilor autorizați", "translatører",
-                 "zvērinātu tulku", "vandetõlkide"),
-     ("sworn translator", "заклет преводач", "traducător autorizat", "translatør", "zvērināts tulks", "vandetõlk")),
-    (DOCUMENTS, ("notaries", "нотариусите", "notarilor", "notarer", "notāru", "notarite"),
-     ("notary", "нотариус", "notar", "notar", "notārs", "notar")),
-]  # fmt: skip
-
-# What users type: each language, with and without accents, typos, parts of words, Cyrillic and Latin.
-QUERIES = [
-    "ministry of labour",
-    "minstry of helth",
-    "tourist guide",
-    "turist gide",
-    "register of architects",
-    "construction compan",
-    "inspectorate",
-    "Министерство на труда",
-    "екскурзовод",
-    "регистър на архитектите",
-    "Пловдив",
-    "ministerstvo na zdraveopazvaneto",
-    "ekskurzovod",
-    "Ministerul Muncii",
-    "ministerul sanatatii",
-    "registrul comertului",
-    "Timișoara",
-    "inspectoratul de stat al muncii",
-    "Beskæftigelsesministeriet",
-    "beskaeftigelse",
-    "sundhedsstyrelsen",
-    "København",
-    "kobenhavn arkitekter",
-    "Labklājības ministrija",
-    "labklajibas ministrija",
-    "buvkomersantu registrs",
-    "Daugavpils",
-    "veselibas inspekcja",
-    "Sotsiaalministeerium",
-    "tooinspektsioon",
-    "tervishoiutöötajate register",
-    "Tartu",
-    "turism",
-    "apostil",
-    "farmac",
-    "nurse midwife",
-    "Kraków",
-    "lodz",
-]
-
-# Whose plans are shown: a typo query of each kind, and one whose first word every register has in Romanian.
-EXPLAINED = [("authorities", "turist gide"), ("registers", "turist gide"), ("registers", "registrul comertului")]
-INDEXES = {"authorities": "authority_search_trgm", "registers": "register_search_trgm"}
 
 
 class Rollback(Exception):
@@ -504,6 +191,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="Seed of the generated names.")
 
     def handle(self, *args, authorities, registers, repeat, seed, **options):
+        try:
+            self.words = vocabulary_read()
+        except content_loader.ContentError as error:
+            raise CommandError("\n".join(["bench_search.yaml cannot be used:", *error.errors])) from error
         self.random = random.Random(seed)  # noqa: S311 (reproducible test data, not secrets)
         try:
             with translation.override("en"), transaction.atomic():
@@ -519,7 +210,7 @@ class Command(BaseCommand):
         self.areas = {area.code: area for area in LegislativeArea.objects.all()}
         self.stdout.write(
             f"Search benchmark: {authority_count} authorities and {register_count} registers "
-            f"over {len(self.countries)} countries, {len(QUERIES)} queries, {repeat} timed runs each"
+            f"over {len(self.countries)} countries, {len(self.words['queries'])} queries, {repeat} timed runs each"
         )
         started = time.perf_counter()
         authorities = self.create_authorities(authority_count)
@@ -552,8 +243,7 @@ class Command(BaseCommand):
         self.explain()
 
     def pick_city(self, code):
-        city = self.random.choice(CITIES[code])
-        return city if isinstance(city, tuple) else (city, city)
+        return self.random.choice(self.words["cities"][code])
 
     def authority_names(self, topic, kind, city):
         native, latin = city
@@ -566,7 +256,7 @@ class Command(BaseCommand):
             form = topic["forms"][lang]
             # Danish and Estonian compounds take the topic in lower case inside a word.
             lower = form.lower() if lang in ("da", "et") else form
-            name = KINDS[kind][lang].format(t=lower, T=_cap(form), city=native if lang == "bg" else latin)
+            name = self.words["kinds"][kind][lang].format(t=lower, T=_cap(form), city=native if lang == "bg" else latin)
             names[lang] = _cap(name)
         return names
 
@@ -574,9 +264,9 @@ class Command(BaseCommand):
         authorities, competences = [], []
         for index in range(count):
             country = self.countries[index % len(self.countries)]
-            language = COUNTRY_LANGUAGE.get(country.code)
-            topic = self.random.choice(TOPICS)
-            kind = self.random.choice(NATIONAL if self.random.random() < 0.3 else LOCAL)
+            language = self.words["country_languages"].get(country.code)
+            topic = self.random.choice(self.words["topics"])
+            kind = self.random.choice(self.words["national" if self.random.random() < 0.3 else "local"])
             city = self.pick_city(country.code)
             names = self.authority_names(topic, kind, city)
             official = names[language] if language else names["en"]
@@ -620,20 +310,19 @@ class Command(BaseCommand):
         for index in range(count):
             authority = self.random.choice(validated)
             country = authority.country
-            language = COUNTRY_LANGUAGE.get(country.code)
+            language = self.words["country_languages"].get(country.code)
             area = self.random.choice(authority.bench_competences)[0]
-            plurals, singulars = self.random.choice([(p, s) for a, p, s in PROFESSIONS if a == area])
-            template = self.random.choice(REGISTER_KINDS)
+            profession = self.random.choice([p for p in self.words["professions"] if p["area"] == area])
+            plurals, singulars = profession["plural"], profession["singular"]
+            template = self.random.choice(self.words["register_kinds"])
             names, descriptions = {}, {}
-            for position, lang in enumerate(CODES):
+            for lang in CODES:
                 country_name = getattr(country, f"name_{lang}")
-                names[lang] = _cap(
-                    template[lang].format(p=plurals[position], P=_cap(plurals[position]), country=country_name)
-                )
-                descriptions[lang] = REGISTER_DESCRIPTION[lang].format(
+                names[lang] = _cap(template[lang].format(p=plurals[lang], P=_cap(plurals[lang]), country=country_name))
+                descriptions[lang] = self.words["register_description"][lang].format(
                     authority=getattr(authority, f"display_name_{lang}"), country=country_name
                 )
-            coverage = ", ".join(dict.fromkeys([singulars[0], singulars[CODES.index(language or "en")]]))
+            coverage = ", ".join(dict.fromkeys([singulars["en"], singulars[language or "en"]]))
             register = Register(
                 name=names["en"],
                 **{f"name_{lang}": names[lang] for lang in CODES},
@@ -685,7 +374,8 @@ class Command(BaseCommand):
         }
         times = {kind: [] for kind in searches}
         rows = {}
-        for query in QUERIES:
+        queries = self.words["queries"]
+        for query in queries:
             for kind, search in searches.items():
                 runs = []
                 for _run in range(repeat):
@@ -695,12 +385,12 @@ class Command(BaseCommand):
                 times[kind].extend(runs)
                 rows[query, kind] = (found, statistics.median(runs))
 
-        width = max(len(query) for query in QUERIES) + 2
+        width = max(len(query) for query in queries) + 2
         self.stdout.write("")
         self.stdout.write(
             f"{'query':<{width}}{'authorities':>12}{'median ms':>11}   {'registers':>10}{'median ms':>11}"
         )
-        for query in QUERIES:
+        for query in queries:
             (a_found, a_ms), (r_found, r_ms) = rows[query, "authorities"], rows[query, "registers"]
             self.stdout.write(f"{query:<{width}}{a_found:>12}{a_ms:>11.1f}   {r_found:>10}{r_ms:>11.1f}")
         self.stdout.write("")
@@ -709,12 +399,12 @@ class Command(BaseCommand):
         )
         for kind, values in times.items():
             self.stdout.write(
-                f"{kind:<12}{len(QUERIES):>8}{len(values):>7}{statistics.median(values):>11.1f}"
+                f"{kind:<12}{len(queries):>8}{len(values):>7}{statistics.median(values):>11.1f}"
                 f"{percentile(values, 0.95):>9.1f}{max(values):>9.1f}"
             )
 
     def explain(self):
-        for kind, query in EXPLAINED:
+        for kind, query in self.words["explained"]:
             search = authorities_search if kind == "authorities" else registers_search
             plan = search(query=query)[:PAGE].explain(analyze=True)
             used = "yes" if INDEXES[kind] in plan else "no"
