@@ -12,10 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities import audit
 from authorities.auth import authorities_in_scope
 from core.forms import submitted
-from requests_app import auth, retention
+from requests_app import auth, retention, services
 from requests_app.forms import CorrectionForm, FindForm, SubjectRequestForm
 from requests_app.models import DataSubjectRequest, InformationRequest, PersonalDataRead
 
@@ -35,10 +34,6 @@ def _in_scope(user, *, include_blocked=False):
 def _get_request_in_scope(request, pk):
     _check_coordinator(request)
     return get_object_or_404(_in_scope(request.user), pk=pk)
-
-
-def _log_reads(user, found, what):
-    PersonalDataRead.objects.bulk_create([PersonalDataRead(request=item, user=user, what=what) for item in found])
 
 
 def _export(found):
@@ -92,7 +87,9 @@ def data_subjects(request):
         )
         export = request.GET.get("format")
         if export in ("json", "print"):
-            _log_reads(request.user, found, PersonalDataRead.What.EXPORT)
+            services.personal_data_reads_record(
+                user=request.user, info_requests=found, what=PersonalDataRead.What.EXPORT
+            )
             if export == "json":
                 response = HttpResponse(
                     json.dumps({"requests": _export(found)}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -105,7 +102,7 @@ def data_subjects(request):
                 "requests/data_subject_print.html",
                 {"found": _export(found), "now": timezone.localtime()},
             )
-        _log_reads(request.user, found, PersonalDataRead.What.SEARCH)
+        services.personal_data_reads_record(user=request.user, info_requests=found, what=PersonalDataRead.What.SEARCH)
     return render(
         request,
         "requests/data_subjects.html",
@@ -125,10 +122,11 @@ def correct(request, pk):
     item = _get_request_in_scope(request, pk)
     form = CorrectionForm(submitted(request), instance=item)
     if request.method != "POST":
-        _log_reads(request.user, [item], PersonalDataRead.What.CORRECTION)
+        services.personal_data_reads_record(
+            user=request.user, info_requests=[item], what=PersonalDataRead.What.CORRECTION
+        )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit.record(actor=request.user, obj=item, message=_("Corrected the personal data at the person's request."))
+        services.personal_data_correct(actor=request.user, info_request=item, data=form.cleaned_data)
         messages.success(request, _("The personal data have been corrected."))
         return redirect("requests:data_subjects")
     return render(request, "requests/data_subject_correct.html", {"info_request": item, "form": form})
@@ -138,8 +136,7 @@ def correct(request, pk):
 def erase(request, pk):
     item = _get_request_in_scope(request, pk)
     if request.method == "POST":
-        retention.erase_personal_data(requests=InformationRequest.objects.filter(pk=item.pk))
-        audit.record(actor=request.user, obj=item, message=_("Erased the personal data at the person's request."))
+        services.personal_data_erase(actor=request.user, info_request=item)
         messages.success(
             request, _("The personal data of %(reference)s have been erased.") % {"reference": item.reference}
         )
@@ -154,9 +151,7 @@ def subject_request_add(request):
         raise Http404
     form = SubjectRequestForm(request.POST)
     if form.is_valid():
-        subject_request = form.save(commit=False)
-        subject_request.handled_by = request.user
-        subject_request.save()
+        subject_request = services.subject_request_record(actor=request.user, subject_request=form.save(commit=False))
         messages.success(
             request,
             _("The request of the person is recorded; it must be answered by %(date)s.")
@@ -173,8 +168,7 @@ def subject_request_answered(request, pk):
     subject_request = get_object_or_404(DataSubjectRequest, pk=pk, handled_by=request.user)
     if request.method != "POST":
         raise Http404
-    subject_request.answered_on = timezone.localdate()
-    subject_request.save(update_fields=["answered_on"])
+    services.subject_request_answer(subject_request=subject_request)
     return redirect("requests:data_subjects")
 
 

@@ -9,14 +9,16 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from authorities import audit
 from authorities.models import Authority, Role
-from requests_app import auth, notifications
+from requests_app import auth, notifications, retention
 from requests_app.models import (
     Action,
     Attachment,
     Event,
     InformationRequest,
     Message,
+    PersonalDataRead,
     Question,
     ReferenceCounter,
     RequestQuestion,
@@ -284,3 +286,42 @@ def attachment_add(*, info_request, user, upload):
         content_type=content_type,
         size=upload.size,
     )
+
+
+# The read log and the rights of the persons concerned (requests_app/data_subjects.py).
+
+
+def personal_data_reads_record(*, user, info_requests, what=PersonalDataRead.What.REQUEST):
+    """Log that ``user`` was shown the personal data of these requests (pages, downloads, searches, exports)."""
+    PersonalDataRead.objects.bulk_create(
+        [PersonalDataRead(request=item, user=user, what=what) for item in info_requests]
+    )
+
+
+@transaction.atomic
+def personal_data_correct(*, actor, info_request, data):
+    """Correct the personal data of a request at the person's request (``data``: the fields and their new values)."""
+    fields = [name for name in data if name in InformationRequest.PERSONAL_DATA_FIELDS]
+    for name in fields:
+        setattr(info_request, name, data[name])
+    info_request.save(update_fields=fields)
+    audit.record(actor=actor, obj=info_request, message=_("Corrected the personal data at the person's request."))
+
+
+@transaction.atomic
+def personal_data_erase(*, actor, info_request):
+    """Erase the personal data of a request at the person's request; the non-personal facts stay."""
+    retention.erase_personal_data(requests=InformationRequest.objects.filter(pk=info_request.pk))
+    audit.record(actor=actor, obj=info_request, message=_("Erased the personal data at the person's request."))
+
+
+def subject_request_record(*, actor, subject_request):
+    """Record a request of a person (access, correction, erasure) that ``actor`` handles."""
+    subject_request.handled_by = actor
+    subject_request.save()
+    return subject_request
+
+
+def subject_request_answer(*, subject_request):
+    subject_request.answered_on = timezone.localdate()
+    subject_request.save(update_fields=["answered_on"])

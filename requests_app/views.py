@@ -57,7 +57,7 @@ def _get_draft_for_user(request, pk):
 
 def _record_read(request, info_request, what=PersonalDataRead.What.REQUEST):
     """Every page that shows a request's personal data, and every file download, is in the read log."""
-    PersonalDataRead.objects.create(request=info_request, user=request.user, what=what)
+    services.personal_data_reads_record(user=request.user, info_requests=[info_request], what=what)
 
 
 def _wizard_context(info_request, current):
