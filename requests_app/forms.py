@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea, Role
 from core.forms import DateInput
@@ -383,7 +383,11 @@ class StatisticsForm(forms.Form):
         label=_("Period"),
         coerce=int,
         required=False,
-        choices=[(months, _("Last %(months)s months") % {"months": months}) for months in STATISTICS_PERIODS],
+        # Lazy, with the number named: translated when the page is shown, in the reader's language.
+        choices=[
+            (months, ngettext_lazy("Last %(months)d month", "Last %(months)d months", "months") % {"months": months})
+            for months in STATISTICS_PERIODS
+        ],
         initial=12,
     )
     area = forms.ModelChoiceField(

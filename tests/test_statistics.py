@@ -13,7 +13,8 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from requests_app import statistics
 from requests_app.models import InformationRequest, Status
@@ -151,6 +152,16 @@ def test_the_activity_page_and_its_csv(client, world):
     assert rows[0] == ["Month", "Sent", "Received"]
     assert rows[12][1:] == ["0", "1"]
     assert ["Accepted within 7 days", "100.0", "%", "green", "1"] in rows
+
+
+def test_the_periods_are_named_in_the_reader_s_language(client, world):
+    # Built once when the module is imported, they must still follow each reader's language.
+    client.force_login(world.bg_handler)
+    with translation.override("bg"):
+        bulgarian = ngettext("Last %(months)d month", "Last %(months)d months", 12) % {"months": 12}
+    page = client.get(reverse("requests:activity")).content.decode()
+    assert bulgarian != "Last 12 months"
+    assert bulgarian in page and "Last 12 months" not in page
 
 
 def test_a_coordinator_sees_the_scope_and_a_handler_cannot(client, world):
