@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy, pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from authorities.models import Authority, Country, LegislativeArea, Role
 from core.forms import DateInput
@@ -369,6 +369,13 @@ class SubjectRequestForm(forms.ModelForm):
         widgets = {"received_on": DateInput()}
 
 
+def statistics_periods():
+    return [
+        (months, ngettext("Last %(months)d month", "Last %(months)d months", months) % {"months": months})
+        for months in STATISTICS_PERIODS
+    ]
+
+
 class StatisticsForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("Whose activity"),
@@ -383,11 +390,8 @@ class StatisticsForm(forms.Form):
         label=_("Period"),
         coerce=int,
         required=False,
-        # Lazy, with the number named: translated when the page is shown, in the reader's language.
-        choices=[
-            (months, ngettext_lazy("Last %(months)d month", "Last %(months)d months", "months") % {"months": months})
-            for months in STATISTICS_PERIODS
-        ],
+        # A callable: the labels are made when the page is shown, in the reader's language.
+        choices=statistics_periods,
         initial=12,
     )
     area = forms.ModelChoiceField(
