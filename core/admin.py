@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from core import mail
-from core.admin_mixins import BoundedChangeListMixin, SuperuserEditsMixin
+from core.admin_mixins import BoundedChangeListMixin, ReadOnlyMixin, SuperuserEditsMixin
 from core.models import HelpPage, OutboxMessage
 
 
@@ -15,7 +15,7 @@ class HelpPageAdmin(SuperuserEditsMixin, TranslationAdmin):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(BoundedChangeListMixin, admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyMixin, BoundedChangeListMixin, admin.ModelAdmin):
     """The mail queue, read-only, for superusers: what left, what waits, what failed and why."""
 
     list_display = ["created_at", "to_email", "template", "language", "state", "attempts", "sent_at", "failed_at"]
@@ -40,12 +40,3 @@ class OutboxMessageAdmin(BoundedChangeListMixin, admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -81,6 +81,19 @@ class SuperuserEditsMixin(StaffAccessMixin):
         return request.user.is_superuser
 
 
+class ReadOnlyMixin:
+    """Records nobody adds, changes or deletes in the admin (the outbox, the change log): they are only read."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class AutocompleteSelect(admin.widgets.AutocompleteSelect):
     """Django's autocomplete select, which also re-renders a form sent back with a value that is not an id.
 

@@ -10,12 +10,12 @@ from django.http import Http404
 
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, User
-from core.admin_mixins import StaffAccessMixin
+from core.admin_mixins import ReadOnlyMixin, StaffAccessMixin
 from registers.models import Register
 
 
 @admin.register(LogEntry)
-class ChangeLogAdmin(StaffAccessMixin, admin.ModelAdmin):
+class ChangeLogAdmin(ReadOnlyMixin, StaffAccessMixin, admin.ModelAdmin):
     """Who changed what and when, for the objects of the viewer's scope."""
 
     list_display = ["action_time", "user", "content_type", "object_repr", "change_message"]
@@ -48,15 +48,6 @@ class ChangeLogAdmin(StaffAccessMixin, admin.ModelAdmin):
                 ),
             )
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def view_on_site(request, content_type_id, object_id):

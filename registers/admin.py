@@ -9,14 +9,14 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from authorities.auth import authorities_in_scope
-from core.admin_mixins import CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixin
+from core.admin_mixins import CsvImportExportMixin, SafeAutocompleteMixin, SuperuserEditsMixin
 from registers import csv_import
 from registers.models import Register
 from registers.services import register_search_refresh
 
 
 @admin.register(Register)
-class RegisterAdmin(CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixin, TranslationAdmin):
+class RegisterAdmin(CsvImportExportMixin, SafeAutocompleteMixin, SuperuserEditsMixin, TranslationAdmin):
     list_display = ["name", "authority", "country", "is_public_and_free", "is_retired", "last_reviewed"]
     list_filter = ["is_retired", "is_public_and_free", "country"]
     search_fields = ["name", "authority__official_name", "authority__acronym", "url", "coverage"]
@@ -31,15 +31,6 @@ class RegisterAdmin(CsvImportExportMixin, SafeAutocompleteMixin, StaffAccessMixi
     def get_queryset(self, request):
         # A register is in a coordinator's scope when its managing authority is.
         return super().get_queryset(request).filter(authority__in=authorities_in_scope(request.user).values("pk"))
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
