@@ -30,9 +30,10 @@ test: $(VENV)/.installed $(NODE) ## Lint, migration/translation checks, then the
 	$(DEVSERVICES) test
 
 # The inner loop: everything but the slow, fault, browser and crawl tests (pyproject.toml's markers).
+# JOBS=N runs them in N processes (pytest-xdist), worth it on a machine with more than two idle cores.
 FAST := not slow and not fault and not browser and not crawl
 test-fast: $(VENV)/.installed $(NODE) ## The same checks, then the tests that take seconds (no slow/fault/browser/crawl)
-	$(DEVSERVICES) test -m "$(FAST)"
+	$(DEVSERVICES) test -m "$(FAST)" $(if $(JOBS),-n $(JOBS))
 
 e2e: $(VENV)/.installed $(NODE) ## The same checks, then only the browser tests (tests/browser)
 	$(DEVSERVICES) test tests/browser

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from authorities.models import Authority
 from tests.factories import AuthorityFactory, UserFactory, country, make_backup
@@ -248,6 +249,14 @@ def frozen_now(request):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a page requested as a Bulgarian user leaves Bulgarian active in
+    the thread, so a test would otherwise depend on which ran before it (as under pytest-xdist)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

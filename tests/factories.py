@@ -14,14 +14,31 @@ def ensure_reference_data():
         load_reference_data()
 
 
+def reference(queryset, **lookup):
+    """A country or area, reloading the reference data only when it is missing (see above):
+    most tests build dozens of rows, and checking first would cost a query each."""
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        load_reference_data()
+        return queryset.get(**lookup)
+
+
 def country(code):
-    ensure_reference_data()
-    return Country.objects.get(code=code)
+    return reference(Country.objects, code=code)
 
 
 def area(code):
-    ensure_reference_data()
-    return LegislativeArea.objects.get(code=code)
+    return reference(LegislativeArea.objects, code=code)
+
+
+def areas_of(codes):
+    """The areas of these codes in one query (reloading them if flushed), in the order given."""
+    codes = list(codes)
+    found = {item.code: item for item in LegislativeArea.objects.filter(code__in=codes)}
+    if len(found) < len(set(codes)):
+        return [area(code) for code in codes]  # missing codes fail loudly there
+    return [found[code] for code in codes]
 
 
 class AuthorityFactory(DjangoModelFactory):
@@ -39,8 +56,9 @@ class AuthorityFactory(DjangoModelFactory):
 
     @factory.post_generation
     def areas(self, create, extracted, **kwargs):
-        for code in extracted or ():
-            Competence.objects.create(authority=self, legislative_area=area(code))
+        if extracted:
+            competences = [Competence(authority=self, legislative_area=item) for item in areas_of(extracted)]
+            Competence.objects.bulk_create(competences)
         if create:
             authority_search_refresh(authorities=Authority.objects.filter(pk=self.pk))
 
@@ -54,17 +72,18 @@ class UserFactory(DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"User {n}")
     authority = factory.SubFactory(AuthorityFactory)
     preferred_language = "en"
-
-    @factory.post_generation
-    def password(self, create, extracted, **kwargs):
-        self.set_password(extracted or PASSWORD)
-        if create:
-            self.save(update_fields=["password"])
+    # Hashed as the user is built: no second write per user.
+    password = factory.django.Password(PASSWORD)
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
-        for area_code, kind in extracted or ():
-            Role.objects.create(user=self, legislative_area=area(area_code), kind=kind)
+        if extracted:
+            extracted = list(extracted)
+            found = areas_of(area_code for area_code, _kind in extracted)
+            Role.objects.bulk_create(
+                Role(user=self, legislative_area=item, kind=kind)
+                for item, (_code, kind) in zip(found, extracted, strict=True)
+            )
 
 
 def make_backup(user, backup):

@@ -15,7 +15,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-PRIVATE_MEDIA_ROOT = BASE_DIR / ".devdata" / "test-private-media"
+# Under pytest-xdist each worker its own folder (as it has its own database): gw0, gw1, ...
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".devdata" / "test-private-media" / os.environ.get("PYTEST_XDIST_WORKER", "")
 STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
