@@ -70,3 +70,14 @@ class AccountAdapter(DefaultAccountAdapter):
         records = get_authentication_records(request, request.user)
         just_logged_in = bool(records) and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
         return not just_logged_in
+
+    def add_message(self, request, level, message_template=None, message_context=None, extra_tags="", message=None):
+        """allauth's notices ("You are logged in as …") in the user's own language, with the portal's wording.
+
+        The login request started in the browser's language; the portal's wording is in
+        templates/account/messages/ and templates/mfa/messages/.
+        """
+        user = getattr(request, "user", None)
+        language = getattr(user, "preferred_language", "") if user is not None and user.is_authenticated else ""
+        with translation.override(language or translation.get_language()):
+            super().add_message(request, level, message_template, message_context, extra_tags, message)

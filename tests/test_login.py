@@ -1,6 +1,8 @@
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from core.mail import send_to_user
 from tests.factories import PASSWORD, UserFactory
@@ -60,3 +62,20 @@ def test_pages_tell_the_browser_when_to_warn_before_the_session_ends(client, wor
     page = client.get(reverse("home")).content.decode()
     assert 'id="session-warning"' in page
     assert 'data-session-seconds="1800"' in page
+
+
+def test_the_login_notice_is_in_the_user_s_language_and_the_portal_s_wording(client, world):
+    # The browser asks for English; the Romanian user reads the portal, and its notices, in Romanian.
+    world.ro_user.preferred_language = "ro"
+    world.ro_user.save(update_fields=["preferred_language"])
+    response = client.post(
+        reverse("account_login"),
+        {"login": world.ro_user.email, "password": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    with translation.override("ro"):
+        expected = gettext("You are logged in as %(name)s.") % {"name": world.ro_user.full_name}
+    notices = [str(message) for message in response.context["messages"]]
+    assert expected != f"You are logged in as {world.ro_user.full_name}."
+    assert notices == [expected]
