@@ -6,6 +6,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -239,6 +240,14 @@ def invitation_accept(request, token):
     invitation = services.invitation_for_token(token)
     if invitation is None:
         raise Http404
+    # The page speaks the language the LDA chose for the newcomer, as the invitation mail did.
+    language = invitation.user.preferred_language or translation.get_language()
+    with translation.override(language):
+        request.LANGUAGE_CODE = translation.get_language()
+        return _invitation_page(request, invitation)
+
+
+def _invitation_page(request, invitation):
     if not invitation.is_usable or not invitation.user.is_active:
         return render(request, "authorities/invitation_expired.html", {"invitation": invitation}, status=410)
     user = invitation.user
@@ -251,4 +260,5 @@ def invitation_accept(request, token):
         login(request, user, backend="authorities.backends.PortalAuthenticationBackend")
         messages.success(request, _("Welcome, %(name)s. Your password has been set.") % {"name": user.full_name})
         return redirect("home")
+    # Rendered now, while the newcomer's language is active.
     return render(request, "authorities/invitation_accept.html", {"form": form, "invited": user})

@@ -3,7 +3,8 @@ import re
 import time_machine
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from authorities.models import User
 from core.mail import render_mail
@@ -125,3 +126,23 @@ def test_it_shows_password_rules_when_the_password_is_weak(client, world, django
     assert response.status_code == 200
     assert response.context["form"].errors
     assert not User.objects.get(email="petya@bg.test").has_usable_password()
+
+
+def test_the_invitation_page_and_its_welcome_speak_the_newcomer_s_language(
+    client, world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, world, preferred_language="da")
+    link = link_in(mail.outbox[0])
+    client.logout()
+    with translation.override("da"):
+        heading = gettext("Set your password")
+        welcome = gettext("Welcome, %(name)s. Your password has been set.") % {"name": "Петя Стоянова"}
+    assert heading != "Set your password"
+    page = client.get(link, HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert '<html lang="da"' in html and heading in html
+    response = client.post(
+        link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}, HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    assert [str(message) for message in response.context["messages"]] == [welcome]
