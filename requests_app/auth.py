@@ -156,8 +156,22 @@ def is_coordinator_of(user, info_request):
     return authorities_in_scope(user).filter(pk=info_request.responding_authority_id).exists()
 
 
-def has_role(user, info_request, *kinds):
-    return Role.objects.filter(user=user, legislative_area_id=info_request.legislative_area_id, kind__in=kinds).exists()
+def requests_allocated_by(user):
+    """The requests the user allocates (or forwards) for the responding authority: those of the areas in which
+    they are an allocator, and, for a user of a coordinator authority, every request forwarded to it.
+    """
+    if not may_work(user) or user.authority_id is None:
+        return InformationRequest.objects.none()
+    allocator_areas = Role.objects.filter(user=user, kind=Role.Kind.ALLOCATOR).values("legislative_area")
+    of_my_areas = Q(legislative_area__in=allocator_areas)
+    for_allocation = ~Q(responding_authority__coordinator_type=Authority.CoordinatorType.NONE)
+    rule = Q(responding_authority_id=user.authority_id) & (of_my_areas | for_allocation)
+    return requests_visible_to(user).filter(rule)
+
+
+def allocates(user, info_request):
+    """The rule of ``requests_allocated_by`` for one request."""
+    return requests_allocated_by(user).filter(pk=info_request.pk).exists()
 
 
 def acts_as_handler(user, info_request):

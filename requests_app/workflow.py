@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities.models import Authority, Role
+from authorities.models import Authority
 from requests_app import auth, notifications
 from requests_app.models import Action, Event, InformationRequest, Rating, Status
 from requests_app.services import request_problems, request_split_off
@@ -85,7 +85,7 @@ def relations(user, info_request):
     if side == "responder":
         if auth.acts_as_handler(user, info_request):
             found.add(RESPONDER)
-        if auth.has_role(user, info_request, Role.Kind.ALLOCATOR) or info_request.responding_authority.is_coordinator:
+        if auth.allocates(user, info_request):
             found.add(ALLOCATOR)
     if auth.is_coordinator_of(user, info_request):
         found.add(COORDINATOR)
