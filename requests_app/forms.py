@@ -256,7 +256,13 @@ def action_form(action, *args, **kwargs):
 
 
 class AnswersForm(forms.Form):
-    """One field per question, of the question's kind, in the reader's language."""
+    """One field per question, of the question's kind, in the reader's language.
+
+    Answers can be saved a few at a time, so no field is required here; yet every question needs an
+    answer before the reply is sent (``workflow``), so none is marked "(optional)".
+    """
+
+    hides_optional_mark = True
 
     def __init__(self, *args, request_questions, **kwargs):
         super().__init__(*args, **kwargs)

@@ -254,6 +254,11 @@ class InformationRequest(models.Model):
         """Whether the responder is working towards the deadline now (so "due in" or "overdue" applies)."""
         return self.status in Status.RUNNING
 
+    def unanswered_questions(self):
+        """The questions still without an answer, as ``(number, question)`` with the number the pages show."""
+        items = self.questions.select_related("question")
+        return [(number, item) for number, item in enumerate(items, start=1) if not item.is_answered]
+
     @property
     def is_draft(self):
         return self.status == Status.DRAFT

@@ -274,6 +274,7 @@ def act(request, pk, action):
             "action": action,
             "action_label": Action(action).label,
             "Action": Action,
+            "unanswered": workflow.unanswered_questions(info_request) if action == Action.REPLY else [],
         },
     )
 

@@ -228,10 +228,17 @@ def _change_deadline(info_request, actor, note, deadline):
     info_request.deadline_reason = note
 
 
+def unanswered_questions(info_request):
+    """Each question still without an answer, by its number and text in the reader's language, as the
+    request page lists them: what the reply waits for.
+    """
+    return [f"{number}. {item.question}" for number, item in info_request.unanswered_questions()]
+
+
 def _reply(info_request, actor, note):
-    unanswered = [q for q in info_request.questions.select_related("question") if not q.is_answered]
+    unanswered = unanswered_questions(info_request)
     if unanswered:
-        raise WorkflowError(_("Answer every question before sending the reply."))
+        raise WorkflowError([_("Answer every question before sending the reply."), _("Not answered yet:"), *unanswered])
     info_request.replied_at = timezone.now()
     if info_request.responder_handler_id is None:
         info_request.responder_handler = actor

@@ -62,3 +62,27 @@ def test_the_coordinator_finds_a_request_forwarded_to_her_and_allocates_it(sized
     assert info_request.responding_authority == world.pt_other_authority
     page.goto("/")
     assert page.get_by_role("region", name="To allocate to a competent authority").count() == 0
+
+
+def test_a_handler_learns_which_question_still_needs_an_answer(sized_page, world, questions):
+    page = sized_page
+    info_request = request_in(world, questions, Status.OPEN)
+    yes_no, choice, text, date = questions
+
+    log_in(page, world.pt_handler.email, PASSWORD)
+    page.goto(f"/requests/{info_request.pk}/answers/")
+    assert page.get_by_text("(optional)").count() == 0
+    page.get_by_text("Every question needs an answer before you send the reply.").wait_for()
+    page.get_by_role("group", name=yes_no.text_en).get_by_text("Yes", exact=True).click()
+    page.get_by_role("group", name=choice.text_en).get_by_text("Diploma", exact=True).click()
+    page.get_by_label(date.text_en).fill("2015-06-01")
+    click_and_check(page, page.get_by_role("button", name="Save the answers"))
+
+    click_and_check(page, page.get_by_role("link", name=str(Action.REPLY.label)))
+    missing = page.get_by_role("alert").filter(has_text="Not answered yet:")
+    missing.get_by_text(f"3. {text.text_en}").wait_for()
+    assert missing.get_by_text(yes_no.text_en).count() == 0
+    click_and_check(page, page.get_by_role("button", name=str(Action.REPLY.label)))
+    page.get_by_role("alert").get_by_text(f"3. {text.text_en}").wait_for()
+    info_request.refresh_from_db()
+    assert info_request.status == Status.OPEN
