@@ -53,9 +53,14 @@ def working_areas(user, *kinds):
     return roles.values("legislative_area")
 
 
+def _sent():
+    """Sent at some time: a draft, and a draft withdrawn before it was ever sent, are the requesting authority's own."""
+    return Q(sent_at__isnull=False)
+
+
 def requests_visible_to(user):
     """Requests of the user's authority in the areas they (or the absent colleagues they cover) work in,
-    and those of a coordinator's scope. A draft is seen only by its requesting authority.
+    and those of a coordinator's scope. A request never sent is seen only by its requesting authority.
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
@@ -65,11 +70,16 @@ def requests_visible_to(user):
         covered = colleagues_covered_by(user).values("pk")
         mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
         theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
-        visible |= mine | (theirs & ~Q(status=Status.DRAFT))
+        visible |= mine | (theirs & _sent())
     if user.is_coordinator or user.is_superuser:
         scope = authorities_in_scope(user).values("pk")
-        visible |= ~Q(status=Status.DRAFT) & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
+        visible |= _sent() & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
     return InformationRequest.objects.filter(visible)
+
+
+def can_see(user, info_request):
+    """The rule of ``requests_visible_to`` for one request: pages, and who may be mailed about it."""
+    return requests_visible_to(user).filter(pk=info_request.pk).exists()
 
 
 def _live():

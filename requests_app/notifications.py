@@ -10,6 +10,7 @@ from django.urls import reverse
 from authorities.auth import authorities_in_scope
 from authorities.models import Authority, Role, User
 from core.mail import send_to_user
+from requests_app import auth
 from requests_app.models import Action
 
 # Steps announced to the responding side; the others go to the requesting side.
@@ -82,7 +83,8 @@ def recipients_for(*, info_request, action, actor):
             people += coordinators_of(info_request)
     else:
         people = side_recipients(info_request, "requester")
-    return [user for user in with_backups(people) if user.pk != actor.pk]
+    # Nobody hears of a request they may not open (a draft withdrawn before it was sent, for one).
+    return [user for user in with_backups(people) if user.pk != actor.pk and auth.can_see(user, info_request)]
 
 
 def link_to(info_request, anchor=""):
