@@ -1,9 +1,10 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from authorities.models import Authority, Country, LegislativeArea, Role
+from authorities.models import Authority, Country, LegislativeArea, Role, User
 from core.forms import DateInput
 from requests_app.models import (
     Action,
@@ -14,7 +15,7 @@ from requests_app.models import (
     RequestQuestion,
     Status,
 )
-from requests_app.workflow import TRANSITIONS, targets_for
+from requests_app.workflow import TRANSITIONS, handlers_for, targets_for
 
 
 class NewRequestForm(forms.Form):
@@ -159,6 +160,32 @@ class AllocateForm(TargetForm):
     action = Action.ALLOCATE
 
 
+class HandlerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.is_absent:
+            return _("%(name)s (absent until %(date)s)") % {
+                "name": obj.full_name,
+                "date": date_format(obj.absent_until, "DATE_FORMAT"),
+            }
+        return obj.full_name
+
+
+class AssignForm(ActionForm):
+    """Assign the request to a handler of the own authority, one of ``workflow.handlers_for``."""
+
+    action = Action.ASSIGN
+
+    handler = HandlerChoiceField(label=_("Handler"), queryset=User.objects.none(), widget=forms.RadioSelect)
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["handler"].queryset = handlers_for(info_request)
+        self.fields["handler"].initial = info_request.responder_handler_id
+
+    def params(self):
+        return {"handler": self.cleaned_data["handler"]}
+
+
 class SplitForm(TargetForm):
     action = Action.SPLIT
 
@@ -237,6 +264,7 @@ ACTION_FORMS = {
         AcceptForm,
         ForwardForm,
         AllocateForm,
+        AssignForm,
         SplitForm,
         ChangeDeadlineForm,
         ReplyForm,

@@ -15,6 +15,8 @@ from requests_app.models import Action
 
 # Steps announced to the responding side; the others go to the requesting side.
 TO_RESPONDER = {Action.REQUEST_CLARIFICATION, Action.CLOSE, Action.WITHDRAW, Action.REFER}
+# Steps inside the responding authority: only the handler it now rests with hears of them.
+TO_ASSIGNEE = {Action.ASSIGN}
 # Steps that make the request new for a responding authority.
 NEW_FOR_RESPONDER = {Action.SEND, Action.FORWARD, Action.ALLOCATE}
 # Steps the coordinator takes: both sides hear of them.
@@ -77,6 +79,8 @@ def recipients_for(*, info_request, action, actor):
             people += side_recipients(info_request, "requester")
     elif action in TO_BOTH:
         people = side_recipients(info_request, "requester") + side_recipients(info_request, "responder")
+    elif action in TO_ASSIGNEE:
+        people = side_recipients(info_request, "responder")
     elif action in TO_RESPONDER:
         people = side_recipients(info_request, "responder")
         if action == Action.REFER:
@@ -95,10 +99,19 @@ def notify(*, info_request, action, actor):
     template = "request_new" if action in NEW_FOR_RESPONDER else "request_update"
     for user in recipients_for(info_request=info_request, action=action, actor=actor):
         new_for_them = template == "request_new" and user.authority_id == info_request.responding_authority_id
+        if action in TO_ASSIGNEE:
+            their_template = "request_assigned"
+        else:
+            their_template = "request_new" if new_for_them else "request_update"
         send_to_user(
             user=user,
-            template="request_new" if new_for_them else "request_update",
-            context={"request": info_request, "action": Action(action), "actor_authority": actor.authority},
+            template=their_template,
+            context={
+                "request": info_request,
+                "action": Action(action),
+                "actor": actor,
+                "actor_authority": actor.authority,
+            },
             link=link_to(info_request),
         )
 

@@ -229,7 +229,7 @@ def detail(request, pk):
             and auth.is_coordinator_of(user, info_request),
             "actions": [(action, Action(action).label) for action in workflow.allowed_actions(user, info_request)],
             "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
-            "events": info_request.events.select_related("actor", "authority"),
+            "events": info_request.events.select_related("actor", "authority", "assignee"),
             "messages_list": info_request.messages.select_related("author", "authority"),
             "attachments": info_request.attachments.select_related("authority"),
             "can_answer": auth.can_answer(user, info_request),

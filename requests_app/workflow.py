@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities.models import Authority
+from authorities.models import Authority, Role, User
 from requests_app import auth, notifications
 from requests_app.models import Action, Event, InformationRequest, Rating, Status
 from requests_app.services import request_problems, request_split_off
@@ -28,7 +28,7 @@ COORDINATOR = "coordinator"  # a coordinator whose scope holds the responding au
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset
-    target: str
+    target: str | None  # None: the request stays in the state it is in
     actors: frozenset
     note_required: bool = False
 
@@ -45,6 +45,8 @@ TRANSITIONS = {
     Action.ALLOCATE: Transition(
         frozenset({Status.AWAITING_ACCEPTANCE}), Status.AWAITING_ACCEPTANCE, frozenset({ALLOCATOR})
     ),
+    # Inside the responding authority: who of its handlers deals with the request.
+    Action.ASSIGN: Transition(Status.RUNNING, None, frozenset({ALLOCATOR})),
     Action.SPLIT: Transition(frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True),
     Action.CHANGE_DEADLINE: Transition(
         frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True
@@ -92,13 +94,22 @@ def relations(user, info_request):
     return found
 
 
+def _has_choices(action, info_request):
+    """Allocating and assigning are offered only when there is somebody to choose: never an empty form."""
+    if action == Action.ALLOCATE:
+        return targets_for(action, info_request).exists()
+    if action == Action.ASSIGN:
+        return handlers_for(info_request).exists()
+    return True
+
+
 def allowed_actions(user, info_request):
     """The actions the user may take on the request now, in the table's order."""
     mine = relations(user, info_request)
     return [
         action
         for action, transition in TRANSITIONS.items()
-        if info_request.status in transition.sources and mine & transition.actors
+        if info_request.status in transition.sources and mine & transition.actors and _has_choices(action, info_request)
     ]
 
 
@@ -122,7 +133,7 @@ def apply(*, request_id, action, actor, note="", **params):
     if transition.note_required and not note:
         raise WorkflowError(_("Please give a reason."))
     from_status = info_request.status
-    info_request.status = transition.target
+    info_request.status = transition.target or from_status
     effect = EFFECTS.get(action)
     # An effect may create new requests (a split): they are announced like sent ones.
     new_requests = (effect(info_request, actor, note, **params) if effect else None) or []
@@ -135,6 +146,7 @@ def apply(*, request_id, action, actor, note="", **params):
         from_status=from_status,
         to_status=info_request.status,
         note=note,
+        assignee=info_request.responder_handler if action == Action.ASSIGN else None,
     )
     notifications.notify(info_request=info_request, action=action, actor=actor)
     for child in new_requests:
@@ -165,6 +177,23 @@ def targets_for(action, info_request):
     else:
         return Authority.objects.none()
     return targets.select_related("country").distinct().order_by("country__code", "official_name")
+
+
+def handlers_for(info_request):
+    """The handlers a request may be assigned to: the one list the form offers and the workflow checks.
+
+    Active users of the responding authority with the handler role in the request's area.
+    """
+    return (
+        User.objects.filter(
+            authority_id=info_request.responding_authority_id,
+            is_active=True,
+            roles__legislative_area_id=info_request.legislative_area_id,
+            roles__kind=Role.Kind.HANDLER,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )
 
 
 def _check_target(info_request, action, authority):
@@ -211,6 +240,14 @@ def _forward(info_request, actor, note, authority):
 def _allocate(info_request, actor, note, authority):
     _check_target(info_request, Action.ALLOCATE, authority)
     _hand_over(info_request, authority)
+
+
+def _assign(info_request, actor, note, handler):
+    if handler is None:
+        raise WorkflowError(_("Choose a handler."))
+    if not handlers_for(info_request).filter(pk=handler.pk).exists():
+        raise WorkflowError(_("The request cannot be assigned to this person."))
+    info_request.responder_handler = handler
 
 
 def _split(info_request, actor, note, authority, question_ids):
@@ -262,6 +299,7 @@ EFFECTS = {
     Action.ACCEPT: _accept,
     Action.FORWARD: _forward,
     Action.ALLOCATE: _allocate,
+    Action.ASSIGN: _assign,
     Action.SPLIT: _split,
     Action.CHANGE_DEADLINE: _change_deadline,
     Action.REPLY: _reply,
