@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -15,7 +16,7 @@ from requests_app.models import (
     RequestQuestion,
     Status,
 )
-from requests_app.workflow import TRANSITIONS, handlers_for, targets_for
+from requests_app.workflow import TRANSITIONS, deadline_in, handlers_for, targets_for
 
 
 class NewRequestForm(forms.Form):
@@ -123,17 +124,41 @@ class AcceptForm(ActionForm):
     note_label = _("Reason")
     note_help_text = _("Needed if the deadline is later than the proposed one.")
 
+    MAX_DAYS = 365
+
     days = forms.IntegerField(
         label=_("Days needed to answer"),
         min_value=1,
-        max_value=365,
-        help_text=_("The agreed deadline is this many calendar days from today."),
+        max_value=MAX_DAYS,
+        # The page's script (static/js/deadline.js) shows the date as the number changes.
+        widget=forms.NumberInput(attrs={"data-deadline-days": ""}),
     )
 
     def __init__(self, *args, info_request, **kwargs):
         super().__init__(*args, info_request=info_request, **kwargs)
         proposed = info_request.proposed_deadline
         self.fields["days"].initial = max((proposed - timezone.localdate()).days, 1) if proposed else 14
+        days = self._days_given()
+        self.fields["days"].help_text = format_html(
+            '{} <span data-deadline-result aria-live="polite">{}: <strong>{}</strong></span>',
+            _("The agreed deadline is this many calendar days from today."),
+            _("Agreed deadline"),
+            date_format(deadline_in(days), "DATE_FORMAT") if days else "—",
+        )
+
+    def _days_given(self):
+        """The number of days filled in (or proposed), if it is one the form accepts."""
+        value = self.data.get(self.add_prefix("days")) if self.is_bound else self.fields["days"].initial
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            return None
+        return days if 1 <= days <= self.MAX_DAYS else None
+
+    def deadline_dates(self):
+        """Every date the form accepts, by number of days, in the reader's language: what the script shows."""
+        today = timezone.localdate()
+        return {str(days): date_format(deadline_in(days, today), "DATE_FORMAT") for days in range(1, self.MAX_DAYS + 1)}
 
     def params(self):
         return {"days": self.cleaned_data["days"]}
@@ -207,6 +232,10 @@ class ChangeDeadlineForm(ActionForm):
     action = Action.CHANGE_DEADLINE
 
     deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["deadline"].initial = info_request.agreed_deadline
 
     def params(self):
         return {"deadline": self.cleaned_data["deadline"]}

@@ -131,7 +131,7 @@ def apply(*, request_id, action, actor, note="", **params):
         raise WorkflowError(_("You are not allowed to do this on this request."))
     note = (note or "").strip()
     if transition.note_required and not note:
-        raise WorkflowError(_("Please give a reason."))
+        raise WorkflowError({"note": [_("Please give a reason.")]})
     from_status = info_request.status
     info_request.status = transition.target or from_status
     effect = EFFECTS.get(action)
@@ -210,12 +210,18 @@ def _send(info_request, actor, note):
     info_request.sent_at = info_request.responder_since = timezone.now()
 
 
+def deadline_in(days, today=None):
+    """The agreed deadline ``days`` calendar days from today: what accepting sets, and what its page shows."""
+    return (today or timezone.localdate()) + datetime.timedelta(days=days)
+
+
+# A refusal that names a field is shown on that field of the action's form (``core.forms.add_service_errors``).
 def _accept(info_request, actor, note, days):
     if days is None or days < 1:
-        raise WorkflowError(_("Give the number of days the answer will take, at least one."))
-    deadline = timezone.localdate() + datetime.timedelta(days=days)
+        raise WorkflowError({"days": [_("Give the number of days the answer will take, at least one.")]})
+    deadline = deadline_in(days)
     if info_request.proposed_deadline and deadline > info_request.proposed_deadline and not note:
-        raise WorkflowError(_("Explain why you need more time than the requesting authority proposed."))
+        raise WorkflowError({"note": [_("Explain why you need more time than the requesting authority proposed.")]})
     info_request.agreed_deadline = deadline
     info_request.deadline_reason = note
     info_request.accepted_at = timezone.now()
@@ -260,7 +266,7 @@ def _split(info_request, actor, note, authority, question_ids):
 
 def _change_deadline(info_request, actor, note, deadline):
     if deadline is None or deadline <= timezone.localdate():
-        raise WorkflowError(_("The new deadline must be a date after today."))
+        raise WorkflowError({"deadline": [_("The new deadline must be a date after today.")]})
     info_request.agreed_deadline = deadline
     info_request.deadline_reason = note
 

@@ -10,6 +10,8 @@ import datetime
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.utils import timezone
+from django.utils.formats import date_format
+from playwright.sync_api import expect
 
 from requests_app.models import Action, Status
 from tests.browser.conftest import AccessiblePage, log_in
@@ -86,3 +88,36 @@ def test_a_handler_learns_which_question_still_needs_an_answer(sized_page, world
     page.get_by_role("alert").get_by_text(f"3. {text.text_en}").wait_for()
     info_request.refresh_from_db()
     assert info_request.status == Status.OPEN
+
+
+def test_accepting_shows_the_date_the_days_lead_to_and_asks_for_the_reason_on_its_field(sized_page, world, questions):
+    page = sized_page
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    today = timezone.localdate()
+
+    def shown(days):
+        return date_format(today + datetime.timedelta(days=days), "DATE_FORMAT")
+
+    log_in(page, world.pt_handler.email, PASSWORD)
+    page.goto(f"/requests/{info_request.pk}/{Action.ACCEPT}/")
+    days = page.get_by_label("Days needed to answer")
+    result = page.locator("[data-deadline-result]")
+    assert result.inner_text() == f"Agreed deadline: {shown(20)}"
+    days.fill("33")
+    expect(result).to_have_text(f"Agreed deadline: {shown(33)}")
+    days.fill("0")
+    expect(result).to_have_text("Agreed deadline: —")
+    days.fill("30")
+    expect(result).to_have_text(f"Agreed deadline: {shown(30)}")
+
+    click_and_check(page, page.get_by_role("button", name=str(Action.ACCEPT.label)))
+    reason = page.get_by_label("Reason")
+    assert reason.get_attribute("aria-invalid") == "true"
+    page.locator(f"#{reason.get_attribute('id')}_error").get_by_text(
+        "Explain why you need more time than the requesting authority proposed."
+    ).wait_for()
+    assert page.get_by_role("alert").filter(has_text="The form could not be saved.").count() == 0
+    assert result.inner_text() == f"Agreed deadline: {shown(30)}"
+    reason.fill("We must consult the national register of tourist guides.")
+    click_and_check(page, page.get_by_role("button", name=str(Action.ACCEPT.label)))
+    page.get_by_text(f"The agreed deadline is {shown(30)}.").wait_for()
