@@ -121,3 +121,21 @@ def test_accepting_shows_the_date_the_days_lead_to_and_asks_for_the_reason_on_it
     reason.fill("We must consult the national register of tourist guides.")
     click_and_check(page, page.get_by_role("button", name=str(Action.ACCEPT.label)))
     page.get_by_text(f"The agreed deadline is {shown(30)}.").wait_for()
+
+
+def test_an_allocator_assigns_a_request_to_a_colleague(sized_page, world, questions):
+    page = sized_page
+    # The Portuguese tourism authority is the only one of its country competent for qualifications.
+    world.pt_other_authority.competences.all().delete()
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+
+    log_in(page, world.pt_allocator.email, PASSWORD)
+    page.goto(f"/requests/{info_request.pk}/")
+    actions = page.get_by_role("region", name="What you can do now")
+    assert actions.get_by_role("link", name=str(Action.ALLOCATE.label), exact=True).count() == 0
+    click_and_check(page, actions.get_by_role("link", name=str(Action.ASSIGN.label)))
+    page.get_by_role("group", name="Handler").get_by_text(world.pt_handler.full_name).click()
+    click_and_check(page, page.get_by_role("button", name=str(Action.ASSIGN.label)))
+    page.get_by_role("list").get_by_text(f"→ {world.pt_handler.full_name}").wait_for()
+    info_request.refresh_from_db()
+    assert info_request.responder_handler == world.pt_handler
