@@ -150,8 +150,9 @@ def _step_check(step, where, context, questions, chosen, problems):
     if step is None:
         return
     where = f"{where} ({do})"
-    if step["by"] not in context["users"]:
-        problems.add(where, f"{step['by']!r} is no user of the world files")
+    for key in ("by", "handler"):
+        if key in step and step[key] not in context["users"]:
+            problems.add(where, f"{step[key]!r} is no user of the world files")
     if "authority" in step:
         _authority_check(step["authority"], f"{where}, authority", context, problems)
     if "questions" in step and not (
@@ -261,7 +262,7 @@ def _build(spec, users, authorities, today):
                     action=step["do"],
                     actor=actor,
                     note=step.get("note", ""),
-                    **_effect_params(info_request, params, authorities),
+                    **_effect_params(info_request, params, authorities, users),
                 )
     status = InformationRequest.objects.values_list("status", flat=True).get(pk=info_request.pk)
     if status != spec["state"]:
@@ -289,8 +290,11 @@ def _answers(info_request, answers, today):
     return values
 
 
-def _effect_params(info_request, params, authorities):
-    """Authorities given as country and official name, questions to split off as their orders in the set."""
+def _effect_params(info_request, params, authorities, users):
+    """Authorities given as country and official name, handlers as their e-mail, questions to split off as
+    their orders in the set."""
+    if "handler" in params:
+        params["handler"] = users[params["handler"]]
     if "authority" in params:
         params["authority"] = _authority(params["authority"], authorities)
     if "questions" in params:

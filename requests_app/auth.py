@@ -53,9 +53,14 @@ def working_areas(user, *kinds):
     return roles.values("legislative_area")
 
 
+def _sent():
+    """Sent at some time: a draft, and a draft withdrawn before it was ever sent, are the requesting authority's own."""
+    return Q(sent_at__isnull=False)
+
+
 def requests_visible_to(user):
     """Requests of the user's authority in the areas they (or the absent colleagues they cover) work in,
-    and those of a coordinator's scope. A draft is seen only by its requesting authority.
+    and those of a coordinator's scope. A request never sent is seen only by its requesting authority.
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
@@ -65,11 +70,16 @@ def requests_visible_to(user):
         covered = colleagues_covered_by(user).values("pk")
         mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
         theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
-        visible |= mine | (theirs & ~Q(status=Status.DRAFT))
+        visible |= mine | (theirs & _sent())
     if user.is_coordinator or user.is_superuser:
         scope = authorities_in_scope(user).values("pk")
-        visible |= ~Q(status=Status.DRAFT) & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
+        visible |= _sent() & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
     return InformationRequest.objects.filter(visible)
+
+
+def can_see(user, info_request):
+    """The rule of ``requests_visible_to`` for one request: pages, and who may be mailed about it."""
+    return requests_visible_to(user).filter(pk=info_request.pk).exists()
 
 
 def _live():
@@ -156,8 +166,22 @@ def is_coordinator_of(user, info_request):
     return authorities_in_scope(user).filter(pk=info_request.responding_authority_id).exists()
 
 
-def has_role(user, info_request, *kinds):
-    return Role.objects.filter(user=user, legislative_area_id=info_request.legislative_area_id, kind__in=kinds).exists()
+def requests_allocated_by(user):
+    """The requests the user allocates (or forwards) for the responding authority: those of the areas in which
+    they are an allocator, and, for a user of a coordinator authority, every request forwarded to it.
+    """
+    if not may_work(user) or user.authority_id is None:
+        return InformationRequest.objects.none()
+    allocator_areas = Role.objects.filter(user=user, kind=Role.Kind.ALLOCATOR).values("legislative_area")
+    of_my_areas = Q(legislative_area__in=allocator_areas)
+    for_allocation = ~Q(responding_authority__coordinator_type=Authority.CoordinatorType.NONE)
+    rule = Q(responding_authority_id=user.authority_id) & (of_my_areas | for_allocation)
+    return requests_visible_to(user).filter(rule)
+
+
+def allocates(user, info_request):
+    """The rule of ``requests_allocated_by`` for one request."""
+    return requests_allocated_by(user).filter(pk=info_request.pk).exists()
 
 
 def acts_as_handler(user, info_request):

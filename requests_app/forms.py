@@ -1,9 +1,11 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from authorities.models import Authority, Country, LegislativeArea, Role
+from authorities.models import Authority, Country, LegislativeArea, Role, User
 from core.forms import DateInput
 from requests_app.models import (
     Action,
@@ -14,7 +16,7 @@ from requests_app.models import (
     RequestQuestion,
     Status,
 )
-from requests_app.workflow import TRANSITIONS, targets_for
+from requests_app.workflow import TRANSITIONS, deadline_in, handlers_for, targets_for
 
 
 class NewRequestForm(forms.Form):
@@ -122,17 +124,41 @@ class AcceptForm(ActionForm):
     note_label = _("Reason")
     note_help_text = _("Needed if the deadline is later than the proposed one.")
 
+    MAX_DAYS = 365
+
     days = forms.IntegerField(
         label=_("Days needed to answer"),
         min_value=1,
-        max_value=365,
-        help_text=_("The agreed deadline is this many calendar days from today."),
+        max_value=MAX_DAYS,
+        # The page's script (static/js/deadline.js) shows the date as the number changes.
+        widget=forms.NumberInput(attrs={"data-deadline-days": ""}),
     )
 
     def __init__(self, *args, info_request, **kwargs):
         super().__init__(*args, info_request=info_request, **kwargs)
         proposed = info_request.proposed_deadline
         self.fields["days"].initial = max((proposed - timezone.localdate()).days, 1) if proposed else 14
+        days = self._days_given()
+        self.fields["days"].help_text = format_html(
+            '{} <span data-deadline-result aria-live="polite">{}: <strong>{}</strong></span>',
+            _("The agreed deadline is this many calendar days from today."),
+            _("Agreed deadline"),
+            date_format(deadline_in(days), "DATE_FORMAT") if days else "—",
+        )
+
+    def _days_given(self):
+        """The number of days filled in (or proposed), if it is one the form accepts."""
+        value = self.data.get(self.add_prefix("days")) if self.is_bound else self.fields["days"].initial
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            return None
+        return days if 1 <= days <= self.MAX_DAYS else None
+
+    def deadline_dates(self):
+        """Every date the form accepts, by number of days, in the reader's language: what the script shows."""
+        today = timezone.localdate()
+        return {str(days): date_format(deadline_in(days, today), "DATE_FORMAT") for days in range(1, self.MAX_DAYS + 1)}
 
     def params(self):
         return {"days": self.cleaned_data["days"]}
@@ -159,6 +185,32 @@ class AllocateForm(TargetForm):
     action = Action.ALLOCATE
 
 
+class HandlerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.is_absent:
+            return _("%(name)s (absent until %(date)s)") % {
+                "name": obj.full_name,
+                "date": date_format(obj.absent_until, "DATE_FORMAT"),
+            }
+        return obj.full_name
+
+
+class AssignForm(ActionForm):
+    """Assign the request to a handler of the own authority, one of ``workflow.handlers_for``."""
+
+    action = Action.ASSIGN
+
+    handler = HandlerChoiceField(label=_("Handler"), queryset=User.objects.none(), widget=forms.RadioSelect)
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["handler"].queryset = handlers_for(info_request)
+        self.fields["handler"].initial = info_request.responder_handler_id
+
+    def params(self):
+        return {"handler": self.cleaned_data["handler"]}
+
+
 class SplitForm(TargetForm):
     action = Action.SPLIT
 
@@ -180,6 +232,10 @@ class ChangeDeadlineForm(ActionForm):
     action = Action.CHANGE_DEADLINE
 
     deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+
+    def __init__(self, *args, info_request, **kwargs):
+        super().__init__(*args, info_request=info_request, **kwargs)
+        self.fields["deadline"].initial = info_request.agreed_deadline
 
     def params(self):
         return {"deadline": self.cleaned_data["deadline"]}
@@ -237,6 +293,7 @@ ACTION_FORMS = {
         AcceptForm,
         ForwardForm,
         AllocateForm,
+        AssignForm,
         SplitForm,
         ChangeDeadlineForm,
         ReplyForm,
@@ -256,7 +313,13 @@ def action_form(action, *args, **kwargs):
 
 
 class AnswersForm(forms.Form):
-    """One field per question, of the question's kind, in the reader's language."""
+    """One field per question, of the question's kind, in the reader's language.
+
+    Answers can be saved a few at a time, so no field is required here; yet every question needs an
+    answer before the reply is sent (``workflow``), so none is marked "(optional)".
+    """
+
+    hides_optional_mark = True
 
     def __init__(self, *args, request_questions, **kwargs):
         super().__init__(*args, **kwargs)

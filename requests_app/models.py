@@ -102,6 +102,7 @@ class Action(models.TextChoices):
     ACCEPT = "accept", pgettext_lazy("request action", "Accept")
     FORWARD = "forward", pgettext_lazy("request action", "Forward")
     ALLOCATE = "allocate", pgettext_lazy("request action", "Allocate")
+    ASSIGN = "assign", pgettext_lazy("request action", "Assign to a handler")
     SPLIT = "split", pgettext_lazy("request action", "Split")
     CHANGE_DEADLINE = "change_deadline", pgettext_lazy("request action", "Change the deadline")
     REPLY = "reply", pgettext_lazy("request action", "Send the reply")
@@ -254,6 +255,11 @@ class InformationRequest(models.Model):
         """Whether the responder is working towards the deadline now (so "due in" or "overdue" applies)."""
         return self.status in Status.RUNNING
 
+    def unanswered_questions(self):
+        """The questions still without an answer, as ``(number, question)`` with the number the pages show."""
+        items = self.questions.select_related("question")
+        return [(number, item) for number, item in enumerate(items, start=1) if not item.is_answered]
+
     @property
     def is_draft(self):
         return self.status == Status.DRAFT
@@ -358,6 +364,15 @@ class Event(models.Model):
     from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=30, choices=Status.choices)
     note = models.TextField(blank=True)
+    # The handler a request was assigned to, for an assignment.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

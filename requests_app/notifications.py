@@ -10,10 +10,13 @@ from django.urls import reverse
 from authorities.auth import authorities_in_scope
 from authorities.models import Authority, Role, User
 from core.mail import send_to_user
+from requests_app import auth
 from requests_app.models import Action
 
 # Steps announced to the responding side; the others go to the requesting side.
 TO_RESPONDER = {Action.REQUEST_CLARIFICATION, Action.CLOSE, Action.WITHDRAW, Action.REFER}
+# Steps inside the responding authority: only the handler it now rests with hears of them.
+TO_ASSIGNEE = {Action.ASSIGN}
 # Steps that make the request new for a responding authority.
 NEW_FOR_RESPONDER = {Action.SEND, Action.FORWARD, Action.ALLOCATE}
 # Steps the coordinator takes: both sides hear of them.
@@ -76,13 +79,16 @@ def recipients_for(*, info_request, action, actor):
             people += side_recipients(info_request, "requester")
     elif action in TO_BOTH:
         people = side_recipients(info_request, "requester") + side_recipients(info_request, "responder")
+    elif action in TO_ASSIGNEE:
+        people = side_recipients(info_request, "responder")
     elif action in TO_RESPONDER:
         people = side_recipients(info_request, "responder")
         if action == Action.REFER:
             people += coordinators_of(info_request)
     else:
         people = side_recipients(info_request, "requester")
-    return [user for user in with_backups(people) if user.pk != actor.pk]
+    # Nobody hears of a request they may not open (a draft withdrawn before it was sent, for one).
+    return [user for user in with_backups(people) if user.pk != actor.pk and auth.can_see(user, info_request)]
 
 
 def link_to(info_request, anchor=""):
@@ -93,10 +99,19 @@ def notify(*, info_request, action, actor):
     template = "request_new" if action in NEW_FOR_RESPONDER else "request_update"
     for user in recipients_for(info_request=info_request, action=action, actor=actor):
         new_for_them = template == "request_new" and user.authority_id == info_request.responding_authority_id
+        if action in TO_ASSIGNEE:
+            their_template = "request_assigned"
+        else:
+            their_template = "request_new" if new_for_them else "request_update"
         send_to_user(
             user=user,
-            template="request_new" if new_for_them else "request_update",
-            context={"request": info_request, "action": Action(action), "actor_authority": actor.authority},
+            template=their_template,
+            context={
+                "request": info_request,
+                "action": Action(action),
+                "actor": actor,
+                "actor_authority": actor.authority,
+            },
             link=link_to(info_request),
         )
 

@@ -5,7 +5,13 @@ from django.db.models.functions import Coalesce
 
 from authorities.auth import authorities_in_scope
 from authorities.models import Role
-from requests_app.auth import colleagues_covered_by, personal_data_visible_to, requests_visible_to, working_areas
+from requests_app.auth import (
+    colleagues_covered_by,
+    personal_data_visible_to,
+    requests_allocated_by,
+    requests_visible_to,
+    working_areas,
+)
 from requests_app.models import InformationRequest, Status
 
 
@@ -69,6 +75,8 @@ def my_tasks(*, user):
         incoming = mine.filter(responding_authority_id=user.authority_id)
         outgoing = mine.filter(requesting_authority_id=user.authority_id)
         groups["to_accept"] = incoming.filter(status=Status.AWAITING_ACCEPTANCE)
+        # Forwarded to a coordinator for allocation: its users have no role in the area, yet it waits for them.
+        groups["to_allocate"] = _to_allocate(user).exclude(pk__in=groups["to_accept"].values("pk"))
         groups["to_answer"] = incoming.filter(status=Status.OPEN)
         groups["clarifications"] = incoming.filter(status=Status.CLARIFICATION_REQUESTED)
         groups["replies"] = outgoing.filter(status=Status.REPLIED)
@@ -79,11 +87,16 @@ def my_tasks(*, user):
     return {name: list(_most_urgent_first(requests, user)[:50]) for name, requests in groups.items()}
 
 
+def _to_allocate(user):
+    return with_display_relations(requests_allocated_by(user)).filter(status=Status.AWAITING_ACCEPTANCE)
+
+
 def coordination_lists(*, user):
-    """A coordinator's referred and overdue requests, for their scope."""
+    """A coordinator's requests to allocate, and the referred and overdue requests of their scope."""
     scope = authorities_in_scope(user).values("pk")
     requests = with_display_relations(InformationRequest.objects.filter(responding_authority__in=scope))
     return {
+        "to_allocate": list(_most_urgent_first(_to_allocate(user), user)[:100]),
         "referred": list(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
         "overdue": list(requests.overdue().order_by("agreed_deadline")[:100]),
     }

@@ -229,7 +229,7 @@ def detail(request, pk):
             and auth.is_coordinator_of(user, info_request),
             "actions": [(action, Action(action).label) for action in workflow.allowed_actions(user, info_request)],
             "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
-            "events": info_request.events.select_related("actor", "authority"),
+            "events": info_request.events.select_related("actor", "authority", "assignee"),
             "messages_list": info_request.messages.select_related("author", "authority"),
             "attachments": info_request.attachments.select_related("authority"),
             "can_answer": auth.can_answer(user, info_request),
@@ -251,7 +251,7 @@ def act(request, pk, action):
     form = action_form(action, submitted(request), info_request=info_request, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            workflow.apply(
+            updated, _event = workflow.apply(
                 request_id=info_request.pk,
                 action=action,
                 actor=request.user,
@@ -261,7 +261,11 @@ def act(request, pk, action):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
+            done = [_("Done: %(action)s.") % {"action": Action(action).label}]
+            if action in (Action.ACCEPT, Action.CHANGE_DEADLINE):
+                deadline = date_format(updated.agreed_deadline, "DATE_FORMAT")
+                done.append(_("The agreed deadline is %(date)s.") % {"date": deadline})
+            messages.success(request, " ".join(done))
             if auth.requests_visible_to(request.user).filter(pk=info_request.pk).exists():
                 return redirect("requests:detail", pk=info_request.pk)
             return redirect("home")
@@ -274,6 +278,8 @@ def act(request, pk, action):
             "action": action,
             "action_label": Action(action).label,
             "Action": Action,
+            "unanswered": workflow.unanswered_questions(info_request) if action == Action.REPLY else [],
+            "deadline_dates": form.deadline_dates() if action == Action.ACCEPT else None,
         },
     )
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities.models import Authority, Role
+from authorities.models import Authority, Role, User
 from requests_app import auth, notifications
 from requests_app.models import Action, Event, InformationRequest, Rating, Status
 from requests_app.services import request_problems, request_split_off
@@ -28,7 +28,7 @@ COORDINATOR = "coordinator"  # a coordinator whose scope holds the responding au
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset
-    target: str
+    target: str | None  # None: the request stays in the state it is in
     actors: frozenset
     note_required: bool = False
 
@@ -45,6 +45,8 @@ TRANSITIONS = {
     Action.ALLOCATE: Transition(
         frozenset({Status.AWAITING_ACCEPTANCE}), Status.AWAITING_ACCEPTANCE, frozenset({ALLOCATOR})
     ),
+    # Inside the responding authority: who of its handlers deals with the request.
+    Action.ASSIGN: Transition(Status.RUNNING, None, frozenset({ALLOCATOR})),
     Action.SPLIT: Transition(frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True),
     Action.CHANGE_DEADLINE: Transition(
         frozenset({Status.OPEN}), Status.OPEN, frozenset({RESPONDER}), note_required=True
@@ -85,11 +87,20 @@ def relations(user, info_request):
     if side == "responder":
         if auth.acts_as_handler(user, info_request):
             found.add(RESPONDER)
-        if auth.has_role(user, info_request, Role.Kind.ALLOCATOR) or info_request.responding_authority.is_coordinator:
+        if auth.allocates(user, info_request):
             found.add(ALLOCATOR)
     if auth.is_coordinator_of(user, info_request):
         found.add(COORDINATOR)
     return found
+
+
+def _has_choices(action, info_request):
+    """Allocating and assigning are offered only when there is somebody to choose: never an empty form."""
+    if action == Action.ALLOCATE:
+        return targets_for(action, info_request).exists()
+    if action == Action.ASSIGN:
+        return handlers_for(info_request).exists()
+    return True
 
 
 def allowed_actions(user, info_request):
@@ -98,7 +109,7 @@ def allowed_actions(user, info_request):
     return [
         action
         for action, transition in TRANSITIONS.items()
-        if info_request.status in transition.sources and mine & transition.actors
+        if info_request.status in transition.sources and mine & transition.actors and _has_choices(action, info_request)
     ]
 
 
@@ -120,9 +131,9 @@ def apply(*, request_id, action, actor, note="", **params):
         raise WorkflowError(_("You are not allowed to do this on this request."))
     note = (note or "").strip()
     if transition.note_required and not note:
-        raise WorkflowError(_("Please give a reason."))
+        raise WorkflowError({"note": [_("Please give a reason.")]})
     from_status = info_request.status
-    info_request.status = transition.target
+    info_request.status = transition.target or from_status
     effect = EFFECTS.get(action)
     # An effect may create new requests (a split): they are announced like sent ones.
     new_requests = (effect(info_request, actor, note, **params) if effect else None) or []
@@ -135,6 +146,7 @@ def apply(*, request_id, action, actor, note="", **params):
         from_status=from_status,
         to_status=info_request.status,
         note=note,
+        assignee=info_request.responder_handler if action == Action.ASSIGN else None,
     )
     notifications.notify(info_request=info_request, action=action, actor=actor)
     for child in new_requests:
@@ -167,6 +179,23 @@ def targets_for(action, info_request):
     return targets.select_related("country").distinct().order_by("country__code", "official_name")
 
 
+def handlers_for(info_request):
+    """The handlers a request may be assigned to: the one list the form offers and the workflow checks.
+
+    Active users of the responding authority with the handler role in the request's area.
+    """
+    return (
+        User.objects.filter(
+            authority_id=info_request.responding_authority_id,
+            is_active=True,
+            roles__legislative_area_id=info_request.legislative_area_id,
+            roles__kind=Role.Kind.HANDLER,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
 def _check_target(info_request, action, authority):
     if authority is None:
         raise WorkflowError(_("Choose an authority."))
@@ -181,12 +210,18 @@ def _send(info_request, actor, note):
     info_request.sent_at = info_request.responder_since = timezone.now()
 
 
+def deadline_in(days, today=None):
+    """The agreed deadline ``days`` calendar days from today: what accepting sets, and what its page shows."""
+    return (today or timezone.localdate()) + datetime.timedelta(days=days)
+
+
+# A refusal that names a field is shown on that field of the action's form (``core.forms.add_service_errors``).
 def _accept(info_request, actor, note, days):
     if days is None or days < 1:
-        raise WorkflowError(_("Give the number of days the answer will take, at least one."))
-    deadline = timezone.localdate() + datetime.timedelta(days=days)
+        raise WorkflowError({"days": [_("Give the number of days the answer will take, at least one.")]})
+    deadline = deadline_in(days)
     if info_request.proposed_deadline and deadline > info_request.proposed_deadline and not note:
-        raise WorkflowError(_("Explain why you need more time than the requesting authority proposed."))
+        raise WorkflowError({"note": [_("Explain why you need more time than the requesting authority proposed.")]})
     info_request.agreed_deadline = deadline
     info_request.deadline_reason = note
     info_request.accepted_at = timezone.now()
@@ -213,6 +248,14 @@ def _allocate(info_request, actor, note, authority):
     _hand_over(info_request, authority)
 
 
+def _assign(info_request, actor, note, handler):
+    if handler is None:
+        raise WorkflowError(_("Choose a handler."))
+    if not handlers_for(info_request).filter(pk=handler.pk).exists():
+        raise WorkflowError(_("The request cannot be assigned to this person."))
+    info_request.responder_handler = handler
+
+
 def _split(info_request, actor, note, authority, question_ids):
     _check_target(info_request, Action.SPLIT, authority)
     child = request_split_off(
@@ -223,15 +266,22 @@ def _split(info_request, actor, note, authority, question_ids):
 
 def _change_deadline(info_request, actor, note, deadline):
     if deadline is None or deadline <= timezone.localdate():
-        raise WorkflowError(_("The new deadline must be a date after today."))
+        raise WorkflowError({"deadline": [_("The new deadline must be a date after today.")]})
     info_request.agreed_deadline = deadline
     info_request.deadline_reason = note
 
 
+def unanswered_questions(info_request):
+    """Each question still without an answer, by its number and text in the reader's language, as the
+    request page lists them: what the reply waits for.
+    """
+    return [f"{number}. {item.question}" for number, item in info_request.unanswered_questions()]
+
+
 def _reply(info_request, actor, note):
-    unanswered = [q for q in info_request.questions.select_related("question") if not q.is_answered]
+    unanswered = unanswered_questions(info_request)
     if unanswered:
-        raise WorkflowError(_("Answer every question before sending the reply."))
+        raise WorkflowError([_("Answer every question before sending the reply."), _("Not answered yet:"), *unanswered])
     info_request.replied_at = timezone.now()
     if info_request.responder_handler_id is None:
         info_request.responder_handler = actor
@@ -255,6 +305,7 @@ EFFECTS = {
     Action.ACCEPT: _accept,
     Action.FORWARD: _forward,
     Action.ALLOCATE: _allocate,
+    Action.ASSIGN: _assign,
     Action.SPLIT: _split,
     Action.CHANGE_DEADLINE: _change_deadline,
     Action.REPLY: _reply,

@@ -180,9 +180,9 @@ def test_a_malformed_request_names_the_request_and_the_step_and_writes_nothing(d
     )
     assert str(raised.value).splitlines()[1:] == [
         f"{guide}: unknown state 'pending' (one of {', '.join(Status.values)})",
-        f"{guide}, step 2: unknown step 'acept' (do: one of send, accept, forward, allocate, split, change_deadline, "
-        "reply, request_clarification, close, refer, return_from_referral, close_referral, withdraw, answer, "
-        "message, overdue)",
+        f"{guide}, step 2: unknown step 'acept' (do: one of send, accept, forward, allocate, assign, split, "
+        "change_deadline, reply, request_clarification, close, refer, return_from_referral, close_referral, withdraw, "
+        "answer, message, overdue)",
         f"{tour_operator}, step 2: no days",
         f"{tour_operator}, step 3 (answer), answers: 4: not an answer to a choice question",
         f"{tour_operator}, step 3 (answer), answers: 2 is not the place of a question the request asks",
