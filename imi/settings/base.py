@@ -180,7 +180,10 @@ LANGUAGES = [
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The lower-case month names of a date in bg and ro come after the portal's own catalogs.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "formats" / "locale"]
+# Dates as the EU writes them (day before month, 24-hour clock) where Django's formats differ.
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
