@@ -3,7 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from authorities.models import Authority, Country, LegislativeArea, Role
+from authorities.forms import CountryChoiceField
+from authorities.models import Authority, LegislativeArea, Role
 from core.forms import DateInput
 from requests_app.models import (
     Action,
@@ -35,7 +36,7 @@ class NewRequestForm(forms.Form):
 class AuthoritySearchForm(forms.Form):
     """Find the responding authority: the same search as the directory, narrowed to the request's area."""
 
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
+    country = CountryChoiceField(label=_("Country"), required=False)
     q = forms.CharField(label=_("Name or keyword"), required=False, max_length=100)
 
 
@@ -318,9 +319,7 @@ class RequestFilterForm(forms.Form):
     area = forms.ModelChoiceField(
         label=_("Legislative area"), required=False, queryset=LegislativeArea.objects.all(), empty_label=_("Any area")
     )
-    country = forms.ModelChoiceField(
-        label=_("Country"), required=False, queryset=Country.objects.all(), empty_label=_("Any country")
-    )
+    country = CountryChoiceField(label=_("Country"), required=False, empty_label=_("Any country"))
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
