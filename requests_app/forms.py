@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -41,8 +42,17 @@ class AuthoritySearchForm(forms.Form):
 
 
 class AuthorityChoiceField(forms.ModelChoiceField):
+    """An authority by the name the reader knows, then its official name (in its own language) if it differs."""
+
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.country.name}, {obj.city})"
+        if obj.name == obj.official_name:
+            return f"{obj.name} ({obj.country.name}, {obj.city})"
+        if not isinstance(self.widget, forms.RadioSelect):  # a drop-down option holds text only
+            return f"{obj.name} – {obj.official_name} ({obj.country.name}, {obj.city})"
+        lang = obj.languages[0] if obj.languages else ""
+        return format_html(
+            '{} – <span lang="{}">{}</span> ({}, {})', obj.name, lang, obj.official_name, obj.country.name, obj.city
+        )
 
 
 class ResponderForm(forms.Form):
