@@ -72,7 +72,17 @@ class QuestionsForm(forms.Form):
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["questions"].queryset = questions
+        self.fields["questions"].queryset = questions.select_related("question_set").order_by(
+            "question_set__code", "order", "pk"
+        )
+
+    def question_sets(self):
+        """The questions' checkboxes by question set: [(question set, [checkbox, ...]), ...]."""
+        groups = {}
+        for checkbox in self["questions"]:
+            question = checkbox.data["value"].instance
+            groups.setdefault(question.question_set, []).append(checkbox)
+        return list(groups.items())
 
 
 class SubjectForm(forms.ModelForm):
