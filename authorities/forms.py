@@ -3,7 +3,21 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import Authority, Country, LegislativeArea, Role, User
+from authorities.selectors import countries_by_name
 from core.forms import DateInput
+
+
+class CountryChoiceField(forms.ModelChoiceField):
+    """A choice of country, listed by name in the order of the reader's alphabet (the language of each form)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Country.objects.all(), **kwargs)
+
+    def __deepcopy__(self, memo):
+        # Each form gets its own copy of the field, made in the reader's language.
+        result = super().__deepcopy__(memo)
+        result.queryset = countries_by_name()
+        return result
 
 
 class AuthorityForm(forms.ModelForm):
@@ -145,12 +159,7 @@ class DirectorySearchForm(forms.Form):
         max_length=100,
         help_text=_("In any language. Accents and small typing mistakes do not matter."),
     )
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        required=False,
-        empty_label=_("Any country"),
-    )
+    country = CountryChoiceField(label=_("Country"), required=False, empty_label=_("Any country"))
     area = forms.ModelChoiceField(
         label=_("Legislative area"),
         queryset=LegislativeArea.objects.all(),

@@ -3,10 +3,12 @@
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.utils import get_language
 
-from authorities.models import Authority, Backup, Invitation, Role, User
+from authorities.models import Authority, Backup, Country, Invitation, Role, User
 from core.search import search
 
 
@@ -123,3 +125,13 @@ def national_coordinators(*, country_id):
         coordinator_type=Authority.CoordinatorType.NATIONAL,
         status=Authority.Status.VALIDATED,
     )
+
+
+def countries_by_name():
+    """The countries by their name in the reader's language, in the order of the reader's alphabet.
+
+    PostgreSQL's ICU collation of the language: a Danish reader finds Østrig after Tyskland,
+    a Romanian one Țările de Jos after Suedia, a Bulgarian one Австрия first.
+    """
+    lang = get_language()
+    return Country.objects.order_by(Collate(f"name_{lang}", f"{lang}-x-icu"), "code")

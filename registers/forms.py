@@ -3,7 +3,8 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from authorities.models import WORKING_LANGUAGES, Country, LegislativeArea
+from authorities.forms import CountryChoiceField
+from authorities.models import WORKING_LANGUAGES, LegislativeArea
 
 
 class WebAddressField(forms.URLField):
@@ -65,9 +66,7 @@ class RegisterSearchForm(forms.Form):
         max_length=100,
         help_text=_("In any language. Accents and small typing mistakes do not matter."),
     )
-    country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), required=False, empty_label=_("Any country")
-    )
+    country = CountryChoiceField(label=_("Country"), required=False, empty_label=_("Any country"))
     area = forms.ModelChoiceField(
         label=_("Legislative area"),
         queryset=LegislativeArea.objects.all(),

@@ -73,10 +73,6 @@ def register_save(*, actor, register, data, legislative_areas):
     for field in EDITABLE:
         if field in data:
             setattr(register, field, data[field])
-    # The untranslated column follows English, or the first language given.
-    register.name = data.get("name_en") or next(
-        data[f"name_{code}"] for code, _name in settings.LANGUAGES if data.get(f"name_{code}")
-    )
     register.last_reviewed = timezone.localdate()
     register.save()
     register.legislative_areas.set(legislative_areas)

@@ -5,7 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from authorities.models import Authority, Country, LegislativeArea, Role, User
+from authorities.forms import CountryChoiceField
+from authorities.models import Authority, LegislativeArea, Role, User
 from core.forms import DateInput
 from requests_app.models import (
     Action,
@@ -37,13 +38,22 @@ class NewRequestForm(forms.Form):
 class AuthoritySearchForm(forms.Form):
     """Find the responding authority: the same search as the directory, narrowed to the request's area."""
 
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
+    country = CountryChoiceField(label=_("Country"), required=False)
     q = forms.CharField(label=_("Name or keyword"), required=False, max_length=100)
 
 
 class AuthorityChoiceField(forms.ModelChoiceField):
+    """An authority by the name the reader knows, then its official name (in its own language) if it differs."""
+
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.country.name}, {obj.city})"
+        if obj.name == obj.official_name:
+            return f"{obj.name} ({obj.country.name}, {obj.city})"
+        if not isinstance(self.widget, forms.RadioSelect):  # a drop-down option holds text only
+            return f"{obj.name} – {obj.official_name} ({obj.country.name}, {obj.city})"
+        lang = obj.languages[0] if obj.languages else ""
+        return format_html(
+            '{} – <span lang="{}">{}</span> ({}, {})', obj.name, lang, obj.official_name, obj.country.name, obj.city
+        )
 
 
 class ResponderForm(forms.Form):
@@ -63,7 +73,17 @@ class QuestionsForm(forms.Form):
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["questions"].queryset = questions
+        self.fields["questions"].queryset = questions.select_related("question_set").order_by(
+            "question_set__code", "order", "pk"
+        )
+
+    def question_sets(self):
+        """The questions' checkboxes by question set: [(question set, [checkbox, ...]), ...]."""
+        groups = {}
+        for checkbox in self["questions"]:
+            question = checkbox.data["value"].instance
+            groups.setdefault(question.question_set, []).append(checkbox)
+        return list(groups.items())
 
 
 class SubjectForm(forms.ModelForm):
@@ -381,9 +401,7 @@ class RequestFilterForm(forms.Form):
     area = forms.ModelChoiceField(
         label=_("Legislative area"), required=False, queryset=LegislativeArea.objects.all(), empty_label=_("Any area")
     )
-    country = forms.ModelChoiceField(
-        label=_("Country"), required=False, queryset=Country.objects.all(), empty_label=_("Any country")
-    )
+    country = CountryChoiceField(label=_("Country"), required=False, empty_label=_("Any country"))
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 

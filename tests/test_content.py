@@ -1,6 +1,7 @@
 """Production content as data: the files every language side by side, one loader, migrations that stand alone."""
 
 import ast
+import re
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,23 @@ def test_no_migration_imports_a_module_of_the_project_besides_models_and_fields(
                 if module.split(".")[0] in ours and module not in allowed:
                     offending.append(f"{path.relative_to(ROOT)}: {module}")
     assert offending == []
+
+
+def test_no_question_set_leaves_english_words_inside_another_language(db):
+    # A Danish or Latvian handler reads "(certificate of good standing)" as a foreign body:
+    # a bracketed English phrase copied from the English text into a translation.
+    leftovers = []
+    for path in sorted(question_sets.CONTENT.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts = [data["name"]] + [item["text"] for item in data["questions"]]
+        texts += [option for item in data["questions"] for option in item.get("options", ())]
+        for by_language in texts:
+            english = by_language["en"].lower()
+            for lang, text in by_language.items():
+                for bracketed in re.findall(r"\(([^)]+)\)", text):
+                    if lang != "en" and " " in bracketed and bracketed.lower() in english:
+                        leftovers.append((path.name, lang, bracketed))
+    assert leftovers == []
+    # and an installed database gets the corrected wording from the migrations alone
+    question = Question.objects.get(question_set__code="pq-general", order=10)
+    assert "good standing" not in question.text_da + question.text_lv + question.text_et

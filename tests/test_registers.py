@@ -144,3 +144,18 @@ def test_a_register_is_found_by_its_authority_s_new_acronym_once_the_authority_c
     world.pt_authority.save(update_fields=["acronym"])
     authority_search_refresh(authorities=Authority.objects.filter(pk=world.pt_authority.pk))
     assert list(client.get(reverse("registers:list"), {"q": "ZQXTUR"}).context["results"]) == [register]
+
+
+def test_an_lda_reading_bulgarian_keeps_the_bulgarian_name_beside_the_english_one(client, world):
+    client.force_login(world.bg_lda)  # reads the portal in Bulgarian
+    client.post(reverse("registers:new"), form_data(name_bg="Регистър на екскурзоводите"))
+    register = Register.objects.get(name_en="Register of tour guides")
+    assert register.name_bg == "Регистър на екскурзоводите"
+
+
+def test_a_register_named_in_romanian_only_is_listed_in_romanian_for_every_reader(client, world):
+    register = make_register(world)
+    Register.objects.filter(pk=register.pk).update(name_en="", name_bg="", name_ro="Registrul ghizilor de turism")
+    client.force_login(world.bg_handler)  # reads Bulgarian
+    page = client.get(reverse("registers:list")).content.decode()
+    assert '<span lang="ro">Registrul ghizilor de turism</span>' in page

@@ -235,7 +235,7 @@ def test_the_detail_shows_each_kind_of_answer_as_its_kind(client, world, questio
     page = client.get(reverse("requests:detail", args=[info_request.pk])).content.decode()
     assert "Yes" in page
     assert choice.text in page
-    assert "June 1, 2015" in page
+    assert "1 June 2015" in page  # day before month, as the EU writes it
     assert "No sanctions are recorded." in page
 
 

@@ -1,6 +1,10 @@
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from modeltranslation.utils import get_language, resolution_order
 
 register = template.Library()
 
@@ -27,3 +31,34 @@ def current(context, *url_names):
     """Whether the page being shown is one of these URL names (for the menu)."""
     match = getattr(context.get("request"), "resolver_match", None)
     return bool(match and match.view_name in url_names)
+
+
+def content_language(obj, field):
+    """The language whose text of the translated ``field`` of ``obj`` a reader sees, or None if none has one.
+
+    The reader's own language first, then the fallbacks of MODELTRANSLATION_FALLBACK_LANGUAGES,
+    the same order in which django-modeltranslation picks the text.
+    """
+    for lang in resolution_order(get_language(), settings.MODELTRANSLATION_FALLBACK_LANGUAGES):
+        if getattr(obj, f"{field}_{lang}", None):
+            return lang
+    return None
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A translated text in the reader's language, or in the best one there is, marked with its language.
+
+    A register named only in Romanian reads, for a Danish user,
+    ``<span lang="ro">Registrul ...</span> (på rumænsk)``: never blank, never unmarked.
+    """
+    text = getattr(obj, field)
+    lang = content_language(obj, field)
+    if lang is None or lang == get_language():
+        return text
+    return format_html(
+        '<span lang="{}">{}</span> <span class="ecl-u-type-paragraph-xs">({})</span>',
+        lang,
+        text,
+        _("in %(language)s") % {"language": get_language_info(lang)["name_translated"]},
+    )

@@ -179,8 +179,13 @@ LANGUAGES = [
     ("et", "Eesti"),
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# A text missing in the reader's language is shown in English, else in the first
+# language that has it, never blank (the {% translated %} tag marks its language).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": tuple(code for code, _name in LANGUAGES)}
+# The lower-case month names of a date in bg and ro come after the portal's own catalogs.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "formats" / "locale"]
+# Dates as the EU writes them (day before month, 24-hour clock) where Django's formats differ.
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
