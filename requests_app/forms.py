@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from authorities.models import Authority, Country, LegislativeArea, Role
+from authorities.models import Authority, Country, LegislativeArea
 from core.forms import DateInput
+from requests_app import auth
 from requests_app.models import (
     Action,
     DataSubjectRequest,
@@ -27,9 +28,7 @@ class NewRequestForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["legislative_area"].queryset = LegislativeArea.objects.filter(
-            roles__user=user, roles__kind=Role.Kind.HANDLER
-        ).distinct()
+        self.fields["legislative_area"].queryset = auth.areas_to_request_in(user)
 
 
 class AuthoritySearchForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from authorities import audit
-from authorities.models import Authority, Role
+from authorities.models import Authority
 from requests_app import auth, notifications, retention
 from requests_app.models import (
     Action,
@@ -50,7 +50,7 @@ def request_create(*, user, legislative_area, summary):
     """Start a draft in an area the user handles for their authority."""
     if not auth.may_work(user):
         raise ValidationError(_("Your authority is not validated: it cannot send requests."))
-    if not user.roles.filter(legislative_area=legislative_area, kind=Role.Kind.HANDLER).exists():
+    if not auth.areas_to_request_in(user).filter(pk=legislative_area.pk).exists():
         raise ValidationError(_("You are not a request handler in this legislative area."))
     info_request = InformationRequest.objects.create(
         reference=next_reference(timezone.localdate().year),

@@ -84,7 +84,16 @@ def request_list(request):
         query=filters.get("q", ""),
     )
     page = Paginator(requests, 25).get_page(request.GET.get("page"))
-    return render(request, "requests/list.html", {"form": form, "page": page, "requests": page.object_list})
+    return render(
+        request,
+        "requests/list.html",
+        {
+            "form": form,
+            "page": page,
+            "requests": page.object_list,
+            "can_create_requests": auth.can_create_requests(request.user),
+        },
+    )
 
 
 @login_required
@@ -94,6 +103,8 @@ def request_new(request):
     if not auth.may_work(request.user):
         messages.error(request, _("Your authority is not validated: it cannot send requests."))
         return redirect("requests:list")
+    if not auth.can_create_requests(request.user):
+        raise Http404
     form = NewRequestForm(submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
