@@ -1,4 +1,4 @@
-""""New request" is offered only to those who may start one: handlers of a validated authority.
+""" "New request" is offered only to those who may start one: handlers of a validated authority.
 
 Supervisors read and allocators assign; neither sends, so neither is offered the button or the form.
 """
