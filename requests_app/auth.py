@@ -185,6 +185,16 @@ def acts_as_handler(user, info_request):
     ).exists()
 
 
+def can_delete_draft(user, info_request):
+    """Delete a draft: its author only, while it is a draft (never sent, so nobody else has seen it)."""
+    return (
+        info_request.status == Status.DRAFT
+        and info_request.created_by_id == user.pk
+        and side_of(user, info_request) == "requester"
+        and may_work(user)
+    )
+
+
 def can_contribute(user, info_request):
     """Add a message or a file: a handler of either side (or a backup acting for one) who may read
     the personal data, while the request is running. Supervisors only read.

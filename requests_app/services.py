@@ -73,6 +73,26 @@ def _check_draft(info_request, user):
         raise ValidationError(_("You are not allowed to do this on this request."))
 
 
+@transaction.atomic
+def request_draft_delete(*, info_request, user):
+    """Delete a draft its author no longer wants, with its questions and files; the admin's log keeps
+    that it existed and who deleted it."""
+    info_request = InformationRequest.objects.select_for_update().get(pk=info_request.pk)
+    if not auth.can_delete_draft(user, info_request):
+        raise ValidationError(_("Only its author can delete a draft, and only before it is sent."))
+    storage = Attachment._meta.get_field("file").storage
+    files = list(info_request.attachments.values_list("file", flat=True))
+    audit.record(actor=user, obj=info_request, message=_("Deleted the draft."), flag=audit.DELETION)
+    info_request.delete()
+
+    def remove_files():
+        for name in files:
+            storage.delete(name)
+
+    # The files go once the rows are gone for good.
+    transaction.on_commit(remove_files)
+
+
 def responders_for(*, info_request):
     """The authorities a request may go to: validated, of another country, competent in its area."""
     return (
