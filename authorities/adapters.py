@@ -13,6 +13,9 @@ from django.utils import translation
 from authorities.models import User
 from core import mail
 
+# The session key under which the inactive-account page finds the country of the user it answers.
+INACTIVE_ACCOUNT_COUNTRY = "inactive_account_country"
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Nobody signs up: users are registered by a colleague or a coordinator."""
@@ -55,6 +58,15 @@ class AccountAdapter(DefaultAccountAdapter):
             html=html,
             urgent=True,
         )
+
+    def respond_user_inactive(self, request, user):
+        """A deactivated user who gave the right password learns whom to ask: their country's helpdesk.
+
+        Only the country is kept for the page; the user stays logged out.
+        """
+        country_id = user.authority.country_id if user.authority_id else user.helpdesk_country_id
+        request.session[INACTIVE_ACCOUNT_COUNTRY] = country_id
+        return super().respond_user_inactive(request, user)
 
     def is_reauthentication_required(self, *, app, **kwargs):
         """Coordinators are sent to set up MFA right after logging in: don't ask for the password again.

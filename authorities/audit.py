@@ -1,9 +1,9 @@
 """Who changed what, when: kept in the admin's log so it shows in each object's history."""
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
-__all__ = ["ADDITION", "CHANGE", "record"]
+__all__ = ["ADDITION", "CHANGE", "DELETION", "record"]
 
 
 def record(*, actor, obj, message, flag=CHANGE):

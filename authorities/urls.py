@@ -23,4 +23,6 @@ urlpatterns = [
     path("accounts/email/", views.login_address_kept_by_others),
     path("accounts/confirm-email/", views.login_address_kept_by_others),
     path("accounts/confirm-email/<str:key>/", views.login_address_kept_by_others),
+    # allauth's "account inactive" page, in place of its own: it names whom to ask.
+    path("accounts/inactive/", views.account_inactive),
 ]

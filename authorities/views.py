@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from authorities import services
+from authorities.adapters import INACTIVE_ACCOUNT_COUNTRY
 from authorities.auth import can_manage_authority, colleagues_managed_by
 from authorities.forms import (
     AbsenceForm,
@@ -20,6 +21,7 @@ from authorities.forms import (
     ProfileForm,
     RolesForm,
 )
+from authorities.models import NationalHelpdesk
 from authorities.selectors import authority_members, inactive_users, users_without_backup
 from core.forms import add_service_errors, submitted
 
@@ -188,6 +190,13 @@ def profile(request):
             "covering_for": [link.user for link in user.covering_links.select_related("user")],
         },
     )
+
+
+def account_inactive(request):
+    """allauth's "account inactive" page, naming the national helpdesk of the user's country."""
+    country_id = request.session.get(INACTIVE_ACCOUNT_COUNTRY)
+    helpdesk = NationalHelpdesk.objects.select_related("country").filter(country_id=country_id).first()
+    return render(request, "account/account_inactive.html", {"helpdesk": helpdesk})
 
 
 @login_required

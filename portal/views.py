@@ -19,6 +19,7 @@ from authorities.services import getting_started_toggle, language_set, page_seen
 from core import mail
 from core.models import HelpPage, OutboxMessage
 from portal.selectors import answers_for_mail, failed_mails_visible_to, help_pages, helpdesk_contacts, training_mails
+from requests_app.auth import can_create_requests
 from requests_app.selectors import my_tasks
 
 
@@ -49,6 +50,7 @@ def home(request):
             "tasks": tasks,
             "has_tasks": any(tasks.values()),
             "checklist": checklist,
+            "can_create_requests": can_create_requests(user),
         },
     )
 

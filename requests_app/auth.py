@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from authorities.auth import authorities_in_scope
-from authorities.models import Authority, Role, User
+from authorities.models import Authority, LegislativeArea, Role, User
 from requests_app.models import BlockedDataAccess, InformationRequest, Status
 
 PERSONAL_DATA_GROUPS = ("identity", "free_text", "files", "answers", "notes")
@@ -31,6 +31,20 @@ def may_work(user):
     if user.is_superuser:
         return True
     return user.authority_id is not None and user.authority.status == Authority.Status.VALIDATED
+
+
+def areas_to_request_in(user):
+    """The legislative areas in which the user may start and send a request: those they handle for
+    their authority, if they may work. Supervisors and allocators read and assign; they do not send.
+    """
+    if not may_work(user) or user.authority_id is None:
+        return LegislativeArea.objects.none()
+    return LegislativeArea.objects.filter(roles__user=user, roles__kind=Role.Kind.HANDLER).distinct()
+
+
+def can_create_requests(user):
+    """Whether "New request" is offered: the user may start a request in at least one area."""
+    return areas_to_request_in(user).exists()
 
 
 def colleagues_covered_by(user, today=None):
@@ -193,6 +207,16 @@ def acts_as_handler(user, info_request):
         legislative_area_id=info_request.legislative_area_id,
         kind=Role.Kind.HANDLER,
     ).exists()
+
+
+def can_delete_draft(user, info_request):
+    """Delete a draft: its author only, while it is a draft (never sent, so nobody else has seen it)."""
+    return (
+        info_request.status == Status.DRAFT
+        and info_request.created_by_id == user.pk
+        and side_of(user, info_request) == "requester"
+        and may_work(user)
+    )
 
 
 def can_contribute(user, info_request):

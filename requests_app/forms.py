@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from authorities.forms import CountryChoiceField
-from authorities.models import Authority, LegislativeArea, Role, User
+from authorities.models import Authority, LegislativeArea, User
 from core.forms import DateInput
+from requests_app import auth
 from requests_app.models import (
     Action,
     DataSubjectRequest,
@@ -30,9 +31,7 @@ class NewRequestForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["legislative_area"].queryset = LegislativeArea.objects.filter(
-            roles__user=user, roles__kind=Role.Kind.HANDLER
-        ).distinct()
+        self.fields["legislative_area"].queryset = auth.areas_to_request_in(user)
 
 
 class AuthoritySearchForm(forms.Form):

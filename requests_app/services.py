@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from authorities import audit
-from authorities.models import Authority, Role
+from authorities.models import Authority
 from requests_app import auth, notifications, retention
 from requests_app.models import (
     Action,
@@ -50,7 +50,7 @@ def request_create(*, user, legislative_area, summary):
     """Start a draft in an area the user handles for their authority."""
     if not auth.may_work(user):
         raise ValidationError(_("Your authority is not validated: it cannot send requests."))
-    if not user.roles.filter(legislative_area=legislative_area, kind=Role.Kind.HANDLER).exists():
+    if not auth.areas_to_request_in(user).filter(pk=legislative_area.pk).exists():
         raise ValidationError(_("You are not a request handler in this legislative area."))
     info_request = InformationRequest.objects.create(
         reference=next_reference(timezone.localdate().year),
@@ -71,6 +71,26 @@ def _check_draft(info_request, user):
         raise ValidationError(_("Only a draft can be changed."))
     if auth.side_of(user, info_request) != "requester" or not auth.acts_as_handler(user, info_request):
         raise ValidationError(_("You are not allowed to do this on this request."))
+
+
+@transaction.atomic
+def request_draft_delete(*, info_request, user):
+    """Delete a draft its author no longer wants, with its questions and files; the admin's log keeps
+    that it existed and who deleted it."""
+    info_request = InformationRequest.objects.select_for_update().get(pk=info_request.pk)
+    if not auth.can_delete_draft(user, info_request):
+        raise ValidationError(_("Only its author can delete a draft, and only before it is sent."))
+    storage = Attachment._meta.get_field("file").storage
+    files = list(info_request.attachments.values_list("file", flat=True))
+    audit.record(actor=user, obj=info_request, message=_("Deleted the draft."), flag=audit.DELETION)
+    info_request.delete()
+
+    def remove_files():
+        for name in files:
+            storage.delete(name)
+
+    # The files go once the rows are gone for good.
+    transaction.on_commit(remove_files)
 
 
 def responders_for(*, info_request):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/edit/questions/", views.edit_questions, name="edit_questions"),
     path("<int:pk>/edit/subject/", views.edit_subject, name="edit_subject"),
     path("<int:pk>/review/", views.review, name="review"),
+    path("<int:pk>/delete/", views.draft_delete, name="draft_delete"),
     path("<int:pk>/answers/", views.answers, name="answers"),
     path("<int:pk>/unblock/", views.unblock, name="unblock"),
     path("<int:pk>/messages/", views.message_add, name="message_add"),

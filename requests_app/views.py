@@ -55,14 +55,22 @@ def _get_draft_for_user(request, pk):
     return info_request
 
 
+def _get_draft_to_delete_for_user(request, pk):
+    info_request = _get_request_for_user(request, pk)
+    if not auth.can_delete_draft(request.user, info_request):
+        raise Http404
+    return info_request
+
+
 def _record_read(request, info_request, what=PersonalDataRead.What.REQUEST):
     """Every page that shows a request's personal data, and every file download, is in the read log."""
     services.personal_data_reads_record(user=request.user, info_requests=[info_request], what=what)
 
 
-def _wizard_context(info_request, current):
+def _wizard_context(request, info_request, current):
     return {
         "info_request": info_request,
+        "can_delete_draft": auth.can_delete_draft(request.user, info_request),
         "steps": [
             {"url": reverse(name, args=[info_request.pk]), "label": label, "current": name == current}
             for name, label in WIZARD_STEPS
@@ -84,7 +92,16 @@ def request_list(request):
         query=filters.get("q", ""),
     )
     page = Paginator(requests, 25).get_page(request.GET.get("page"))
-    return render(request, "requests/list.html", {"form": form, "page": page, "requests": page.object_list})
+    return render(
+        request,
+        "requests/list.html",
+        {
+            "form": form,
+            "page": page,
+            "requests": page.object_list,
+            "can_create_requests": auth.can_create_requests(request.user),
+        },
+    )
 
 
 @login_required
@@ -94,6 +111,8 @@ def request_new(request):
     if not auth.may_work(request.user):
         messages.error(request, _("Your authority is not validated: it cannot send requests."))
         return redirect("requests:list")
+    if not auth.can_create_requests(request.user):
+        raise Http404
     form = NewRequestForm(submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,7 +152,7 @@ def edit_authority(request, pk):
         request,
         "requests/edit_authority.html",
         {
-            **_wizard_context(info_request, "requests:edit_authority"),
+            **_wizard_context(request, info_request, "requests:edit_authority"),
             "search": search,
             "form": form,
             "registers": registers_for_request(info_request=info_request),
@@ -159,7 +178,7 @@ def edit_questions(request, pk):
     return render(
         request,
         "requests/edit_questions.html",
-        {**_wizard_context(info_request, "requests:edit_questions"), "form": form},
+        {**_wizard_context(request, info_request, "requests:edit_questions"), "form": form},
     )
 
 
@@ -179,7 +198,7 @@ def edit_subject(request, pk):
     return render(
         request,
         "requests/edit_subject.html",
-        {**_wizard_context(info_request, "requests:edit_subject"), "form": form},
+        {**_wizard_context(request, info_request, "requests:edit_subject"), "form": form},
     )
 
 
@@ -200,12 +219,26 @@ def review(request, pk):
         request,
         "requests/review.html",
         {
-            **_wizard_context(info_request, "requests:review"),
+            **_wizard_context(request, info_request, "requests:review"),
             "problems": problems,
             "questions": info_request.questions.select_related("question"),
             "registers": registers_for_request(info_request=info_request),
         },
     )
+
+
+@login_required
+def draft_delete(request, pk):
+    info_request = _get_draft_to_delete_for_user(request, pk)
+    if request.method == "POST":
+        try:
+            services.request_draft_delete(info_request=info_request, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("requests:edit_authority", pk=info_request.pk)
+        messages.success(request, _("Draft %(reference)s has been deleted.") % {"reference": info_request.reference})
+        return redirect("home")
+    return render(request, "requests/draft_delete.html", {"info_request": info_request})
 
 
 @login_required
