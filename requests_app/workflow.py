@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from authorities.models import Authority, Role
@@ -135,8 +135,9 @@ def apply(*, request_id, action, actor, note="", **params):
         from_status=from_status,
         to_status=info_request.status,
         note=note,
+        note_language=translation.get_language() if note else "",
     )
-    notifications.notify(info_request=info_request, action=action, actor=actor)
+    notifications.notify(info_request=info_request, action=action, actor=actor, event=event)
     for child in new_requests:
         notifications.notify(info_request=child, action=Action.SEND, actor=actor)
     return info_request, event
