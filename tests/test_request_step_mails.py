@@ -348,3 +348,20 @@ def test_a_split_tells_the_requester_the_new_request_and_where_it_went(world, qu
     assert name_of(world.pt_other_authority, "bg") in news.body
     assert "Question 1 is for the other authority." in news.body
     assert mails[world.pt_other_handler.email].subject == f"New information request {new_request.reference}"
+
+
+def test_a_message_s_mail_says_who_wrote_it_and_what_to_do_next_without_its_text(world, questions, sent):
+    info_request = request_in(world, questions, Status.OPEN)
+    mails = sent(
+        services.message_add, info_request=info_request, user=world.pt_handler, body="We are checking the register."
+    )
+    message = mails[world.bg_handler.email]
+    assert message.subject == in_language(
+        "bg",
+        "%(reference)s: %(authority)s wrote a message",
+        reference=info_request.reference,
+        authority=name_of(world.pt_authority, "bg"),
+    )
+    assert world.pt_handler.full_name in message.body
+    assert in_language("bg", "Read the message on the request page, and answer it there if needed.") in message.body
+    assert "checking the register" not in message.body + html_of(message)
