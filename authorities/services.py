@@ -128,14 +128,26 @@ def user_reactivate(*, actor, user):
         audit.record(actor=actor, obj=user, message=_("Reactivated."))
 
 
+@transaction.atomic
 def authority_status_set(*, actor, authority, status, message):
-    """Validate or suspend an authority; False (and nothing changed) when the actor may not."""
+    """Validate or suspend an authority; False (and nothing changed) when the actor may not.
+
+    On validation its users are told by mail that they can now work in the portal.
+    """
     if not auth.can_change_status_of(actor, authority):
         return False
     if authority.status != status:
         authority.status = status
         authority.save(update_fields=["status", "updated_at"])
         audit.record(actor=actor, obj=authority, message=message)
+        if status == Authority.Status.VALIDATED:
+            for user in authority.users.filter(is_active=True).exclude(pk=actor.pk):
+                send_to_user(
+                    user=user,
+                    template="authority_validated",
+                    context={"authority": authority, "actor": actor, "actor_authority": actor.authority},
+                    link=settings.SITE_URL + reverse("home"),
+                )
     return True
 
 

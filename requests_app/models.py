@@ -181,6 +181,8 @@ class InformationRequest(models.Model):
         max_length=200,
         help_text=_("What the request is about, without personal data, e.g. “Qualification of a tourist guide”."),
     )
+    # The language the summary was written in (the writer's page language); blank where not known.
+    summary_language = models.CharField(_("language of the summary"), max_length=10, blank=True)
     subject_name = models.CharField(_("name of the person or company"), max_length=200, blank=True)
     subject_identifier = models.CharField(
         _("identification number"), max_length=100, blank=True, help_text=_("Registration or identity number.")
@@ -373,6 +375,8 @@ class Event(models.Model):
         related_name="+",
         verbose_name=_("assigned to"),
     )
+    # The language the note was written in (the actor's page language); blank where not known.
+    note_language = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

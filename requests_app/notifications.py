@@ -1,11 +1,15 @@
 """Who is told about each step of a request, by e-mail through the outbox.
 
-The mails carry the reference, the area, the authorities, the state and the
-deadline, and a link: never the subject's personal data or free text.
+Each mail says what happened from the reader's side, who did it and what the reader should do
+next, with the reference, the area, the authorities, the state, the deadline and a link. The
+note of the step (a reason, the clarification question) is quoted in the writer's words and
+language only to a reader who may read the request's notes (``auth.can_see_personal_data``);
+never the subject's identity, messages or files.
 """
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from authorities.auth import authorities_in_scope
 from authorities.models import Authority, Role, User
@@ -95,14 +99,34 @@ def link_to(info_request, anchor=""):
     return settings.SITE_URL + reverse("requests:detail", args=[info_request.pk]) + anchor
 
 
-def notify(*, info_request, action, actor):
+# How the note of a step is introduced in the mail (rendered in the reader's language).
+NOTE_LABELS = {
+    Action.ACCEPT: _("Reason for the deadline"),
+    Action.FORWARD: _("Reason for forwarding"),
+    Action.ALLOCATE: _("Reason for allocating"),
+    Action.SPLIT: _("Reason for the split"),
+    Action.CHANGE_DEADLINE: _("Reason for the new deadline"),
+    Action.REPLY: _("Note with the reply"),
+    Action.REQUEST_CLARIFICATION: _("Question"),
+    Action.CLOSE: _("Note"),
+    Action.REFER: _("Reason for the referral"),
+    Action.RETURN_FROM_REFERRAL: _("Reason"),
+    Action.CLOSE_REFERRAL: _("Reason"),
+    Action.WITHDRAW: _("Reason for withdrawing"),
+}
+
+
+def notify(*, info_request, action, actor, event=None):
+    """Tell the people concerned that ``actor`` took ``action``; ``event`` is the step written for it."""
     template = "request_new" if action in NEW_FOR_RESPONDER else "request_update"
+    note = event.note if event is not None else ""
     for user in recipients_for(info_request=info_request, action=action, actor=actor):
         new_for_them = template == "request_new" and user.authority_id == info_request.responding_authority_id
         if action in TO_ASSIGNEE:
             their_template = "request_assigned"
         else:
             their_template = "request_new" if new_for_them else "request_update"
+        may_read_note = bool(note) and auth.can_see_personal_data(user, info_request)
         send_to_user(
             user=user,
             template=their_template,
@@ -111,19 +135,43 @@ def notify(*, info_request, action, actor):
                 "action": Action(action),
                 "actor": actor,
                 "actor_authority": actor.authority,
+                "reader_side": auth.side_of(user, info_request),
+                "note": note if may_read_note else "",
+                "note_language": event.note_language if may_read_note else "",
+                "note_label": NOTE_LABELS.get(action, _("Note")),
+                "new_request": info_request.children.order_by("-pk").first() if action == Action.SPLIT else None,
             },
             link=link_to(info_request),
         )
 
 
+def _other_side(info_request, author):
+    side = "responder" if author.authority_id == info_request.requesting_authority_id else "requester"
+    return [user for user in with_backups(side_recipients(info_request, side)) if user.pk != author.pk]
+
+
 def notify_message(*, info_request, author):
     """A message from one side is announced to the other."""
-    side = "responder" if author.authority_id == info_request.requesting_authority_id else "requester"
-    for user in with_backups(side_recipients(info_request, side)):
-        if user.pk != author.pk:
-            send_to_user(
-                user=user,
-                template="request_message",
-                context={"request": info_request, "actor_authority": author.authority},
-                link=link_to(info_request, "#messages"),
-            )
+    for user in _other_side(info_request, author):
+        send_to_user(
+            user=user,
+            template="request_message",
+            context={"request": info_request, "actor": author, "actor_authority": author.authority},
+            link=link_to(info_request, "#messages"),
+        )
+
+
+def notify_file(*, info_request, author):
+    """A file added by one side is announced to the other (without its name: files are personal data)."""
+    for user in _other_side(info_request, author):
+        send_to_user(
+            user=user,
+            template="request_file",
+            context={
+                "request": info_request,
+                "actor": author,
+                "actor_authority": author.authority,
+                "may_see_files": auth.can_see_personal_data(user, info_request),
+            },
+            link=link_to(info_request, "#attachments"),
+        )

@@ -12,7 +12,7 @@ from requests_app.auth import (
     requests_visible_to,
     working_areas,
 )
-from requests_app.models import InformationRequest, Status
+from requests_app.models import Action, InformationRequest, Status
 
 
 def with_display_relations(queryset):
@@ -100,3 +100,22 @@ def coordination_lists(*, user):
         "referred": list(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
         "overdue": list(requests.overdue().order_by("agreed_deadline")[:100]),
     }
+
+
+def request_notes_at_hand(*, info_request):
+    """The notes a reader acts on, shown at the top of the request page: the latest clarification
+    question and the latest note sent with a reply, oldest first. They are notes of the timeline:
+    the page shows them only to who may read the request's notes.
+    """
+    latest = []
+    for action in (Action.REQUEST_CLARIFICATION, Action.REPLY):
+        event = (
+            info_request.events.filter(action=action)
+            .exclude(note="")
+            .select_related("actor", "authority")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if event is not None:
+            latest.append(event)
+    return sorted(latest, key=lambda event: (event.created_at, event.pk))

@@ -59,6 +59,7 @@ def request_create(*, user, legislative_area, summary):
         created_by=user,
         requester_handler=user,
         summary=summary,
+        summary_language=translation.get_language(),
     )
     Event.objects.create(
         request=info_request, actor=user, authority=user.authority, action=Action.CREATE, to_status=Status.DRAFT
@@ -142,6 +143,8 @@ def request_set_subject(*, info_request, user, summary, subject_name, subject_id
     _check_draft(info_request, user)
     if proposed_deadline is not None and proposed_deadline <= timezone.localdate():
         raise ValidationError({"proposed_deadline": _("The deadline must be a date after today.")})
+    if summary != info_request.summary:
+        info_request.summary_language = translation.get_language()
     info_request.summary = summary
     info_request.subject_name = subject_name
     info_request.subject_identifier = subject_identifier
@@ -184,6 +187,7 @@ def request_split_off(*, info_request, actor, authority, question_ids, note):
         requester_handler=info_request.requester_handler,
         parent=info_request,
         summary=info_request.summary,
+        summary_language=info_request.summary_language,
         subject_name=info_request.subject_name,
         subject_identifier=info_request.subject_identifier,
         subject_date_of_birth=info_request.subject_date_of_birth,
@@ -201,6 +205,7 @@ def request_split_off(*, info_request, actor, authority, question_ids, note):
         action=Action.SPLIT,
         to_status=Status.AWAITING_ACCEPTANCE,
         note=note,
+        note_language=translation.get_language() if note else "",
     )
     return child
 
@@ -233,7 +238,7 @@ def answers_save(*, info_request, user, answers):
             item.answer_text = value or ""
             item.answer_language = language if item.answer_text else ""
         elif kind == Question.Kind.FILE and value is not None:
-            item.answer_file = attachment_add(info_request=info_request, user=user, upload=value)
+            item.answer_file = attachment_add(info_request=info_request, user=user, upload=value, announce=False)
         item.answered_by = user
         item.answered_at = now
         item.save()
@@ -290,22 +295,27 @@ def display_file_name(name, limit=200):
     return stem[: limit - len(extension)] + extension
 
 
-def attachment_add(*, info_request, user, upload):
+def attachment_add(*, info_request, user, upload, announce=True):
+    """Add a file to a request; the other side is told by mail, unless it is an answer (the reply announces those)."""
     if info_request.is_finished:
         raise ValidationError(_("Files cannot be added to a closed or withdrawn request."))
     if not auth.can_contribute(user, info_request):
         raise ValidationError(_("You are not allowed to do this on this request."))
     content_type = check_upload(upload)
     name = display_file_name(upload.name)
-    return Attachment.objects.create(
-        request=info_request,
-        uploaded_by=user,
-        authority=user.authority,
-        file=upload,
-        original_name=name,
-        content_type=content_type,
-        size=upload.size,
-    )
+    with transaction.atomic():
+        attachment = Attachment.objects.create(
+            request=info_request,
+            uploaded_by=user,
+            authority=user.authority,
+            file=upload,
+            original_name=name,
+            content_type=content_type,
+            size=upload.size,
+        )
+        if announce:
+            notifications.notify_file(info_request=info_request, author=user)
+    return attachment
 
 
 # The read log and the rights of the persons concerned (requests_app/data_subjects.py).

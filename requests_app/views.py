@@ -249,10 +249,13 @@ def detail(request, pk):
     can_see_personal_data = auth.can_see_personal_data(user, info_request)
     if can_see_personal_data:
         _record_read(request, info_request)
+    notes_at_hand = selectors.request_notes_at_hand(info_request=info_request) if can_see_personal_data else []
     return render(
         request,
         "requests/detail.html",
         {
+            "notes_at_hand": notes_at_hand,
+            "notes_at_hand_ids": {event.pk for event in notes_at_hand},
             "info_request": info_request,
             "side": side,
             "can_see_personal_data": can_see_personal_data,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from authorities.models import Authority, Role, User
@@ -147,8 +147,9 @@ def apply(*, request_id, action, actor, note="", **params):
         to_status=info_request.status,
         note=note,
         assignee=info_request.responder_handler if action == Action.ASSIGN else None,
+        note_language=translation.get_language() if note else "",
     )
-    notifications.notify(info_request=info_request, action=action, actor=actor)
+    notifications.notify(info_request=info_request, action=action, actor=actor, event=event)
     for child in new_requests:
         notifications.notify(info_request=child, action=Action.SEND, actor=actor)
     return info_request, event

@@ -7,7 +7,8 @@ Regulation (EU) No 1024/2012 as the design states them, says which requests' per
 persona may see; the five kinds of personal data (identity, free text, files, answers, notes) share
 one rule. A marker anywhere else is a leak; a search that finds a request by a marker the persona may
 not read is a leak too (the match tells the name); each response that shows personal data writes
-its read in the log; and no mail carries a marker.
+its read in the log; and no mail carries a marker, but the note of a step (a reason, a question) quoted to
+a reader who could read the request's notes when the step was taken.
 """
 
 import logging
@@ -21,9 +22,10 @@ from django.core import mail
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
+from authorities.models import User
 from core.models import OutboxMessage
 from requests_app.models import PersonalDataRead
-from tests.leak_crawl import Crawler, markers_in, plant_world, seed_urls
+from tests.leak_crawl import NOTES, Crawler, markers_in, plant_world, seed_urls
 
 # R1 draft · R2 awaiting acceptance · R3 open · R4 replied · R5 clarification requested · R6 referred
 # R7 closed · R8 withdrawn before acceptance · R9 accepted, answered, then forwarded to another PT authority
@@ -54,6 +56,15 @@ PEOPLES_DATA = {
     "pt_coordinator": {"R3", "R4", "R5", "R6", "R7", "R12", "R11"},
     "bg_coordinator": {"R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R12", "R12c"},
     "superuser": {"R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R12", "R12c"},
+}
+
+# Whose notes a step's mail may quote to a persona: the requests whose notes it could read when the step
+# was taken (R10 and R11 were closed before they were blocked; R8 was withdrawn and R9 forwarded before the
+# Portuguese accepted them; R12c was never accepted).
+NOTES_BY_MAIL = {
+    "bg_handler": {"R3", "R4", "R5", "R6", "R7", "R9", "R10", "R11", "R12", "R12c"},
+    "pt_handler": {"R3", "R4", "R5", "R6", "R7", "R10", "R11", "R12"},
+    "pt_coordinator": {"R6"},
 }
 
 # A blocked request a coordinator could open with a justification may be listed there by its reference
@@ -137,20 +148,25 @@ class Judge:
         self.problems.append(Problem(kind, persona, url, tuple(sorted(owners, key=order)), group, marker))
 
     def check_mails(self):
+        personas = {user.email: self.personas[user.pk] for user in User.objects.filter(pk__in=self.personas)}
         texts = []
         for message in mail.outbox:
-            texts.append(("mail.outbox", message.subject + message.body + str(message.alternatives)))
+            text = message.subject + message.body + str(message.alternatives)
+            texts.append(("mail.outbox", personas.get(message.to[0]), text))
         for message in OutboxMessage.objects.all():
             texts.append(
                 (
                     f"outbox {message.template} to {message.to_email}",
+                    personas.get(message.to_email),
                     message.subject + message.body_text + message.body_html,
                 )
             )
-        for where, text in texts:
+        for where, persona, text in texts:
             for found in sorted(markers_in(text)):
                 marker = self.planted.markers[found]
-                self.report("in a mail", "-", where, marker.owners, marker.group, found)
+                if marker.group == NOTES and marker.owners & NOTES_BY_MAIL.get(persona, set()):
+                    continue
+                self.report("in a mail", persona or "-", where, marker.owners, marker.group, found)
 
 
 def order(key):

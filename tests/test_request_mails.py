@@ -62,8 +62,13 @@ def test_accepting_tells_the_requester_handler(world, questions, sent):
     info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     mails = sent(step, info_request, Action.ACCEPT, world.pt_handler, days=10)
     assert set(mails) == {world.bg_handler.email}
+    # Said from the reader's side ("... accepted the request"), not the other side's button label.
     with translation.override("bg"):
-        assert str(Action.ACCEPT.label) in mails[world.bg_handler.email].subject
+        expected = translation.gettext("%(reference)s: %(authority)s accepted the request") % {
+            "reference": info_request.reference,
+            "authority": world.pt_authority.name,
+        }
+    assert mails[world.bg_handler.email].subject == expected
 
 
 def test_the_reply_clarification_and_closing_go_to_the_other_side(world, questions, sent):
