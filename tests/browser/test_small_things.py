@@ -7,6 +7,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.urls import reverse
 
+from core.help_content import load_help_pages
 from tests.browser.conftest import log_in
 from tests.conftest import TOTP_SECRET
 from tests.factories import PASSWORD, AuthorityFactory, country
@@ -108,3 +109,19 @@ def test_a_coordinator_finds_the_admin_pages_accessible_and_new_users_in_the_cou
     page.goto(reverse("admin:authorities_user_add"))
     assert page.url.endswith(reverse("admin:authorities_user_add")), page.url
     assert page.locator("#id_preferred_language").input_value() == "bg"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_new_handler_finds_the_training_contact_and_the_guide_for_the_role(page, world, settings, width):
+    settings.IMI_TRAINING_URL = "https://training.imi.example/"
+    load_help_pages()  # a data migration made them; a test before this one on a live server flushed them
+    at_width(page, width)
+    log_in(page, world.pt_handler.email, PASSWORD)  # reads the portal in English
+    page.goto(reverse("help_page", args=["training"]))
+    page.get_by_role("link", name="Open the training environment").wait_for()
+    coordinator = world.pt_coordinator.authority
+    assert page.get_by_role("link", name=coordinator.email).count() == 1
+    page.get_by_role("link", name="Guide for request handlers").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+    page.get_by_role("heading", name="Guide for request handlers").wait_for()
