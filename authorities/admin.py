@@ -16,8 +16,10 @@ from modeltranslation.admin import TranslationAdmin
 from authorities import auth, csv_import, services
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, Competence, Country, LegislativeArea, NationalHelpdesk, Role, User
+from authorities.selectors import new_user_language
 from core.admin_mixins import (
     CsvImportExportMixin,
+    NamedCellsInlineMixin,
     SafeAutocompleteMixin,
     StaffAccessMixin,
     StoredRowsUniqueFormSet,
@@ -65,7 +67,7 @@ class NationalHelpdeskAdmin(StaffAccessMixin, TranslationAdmin):
         return [] if request.user.is_superuser else ["country"]
 
 
-class CompetenceInline(SafeAutocompleteMixin, admin.TabularInline):
+class CompetenceInline(NamedCellsInlineMixin, SafeAutocompleteMixin, admin.TabularInline):
     model = Competence
     formset = StoredRowsUniqueFormSet
     extra = 0
@@ -172,7 +174,7 @@ class AuthorityAdmin(CsvImportExportMixin, StaffAccessMixin, TranslationAdmin):
         return actions
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(NamedCellsInlineMixin, admin.TabularInline):
     model = Role
     formset = StoredRowsUniqueFormSet
     extra = 0
@@ -286,6 +288,11 @@ class UserAdmin(StaffAccessMixin, admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("preferred_language", new_user_language(invited_by=request.user))
+        return initial
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = self.add_form if obj is None else UserChangeForm

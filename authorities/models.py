@@ -44,6 +44,14 @@ WORKING_LANGUAGES = [
     ("sv", _("Swedish")),
 ]
 
+# The language most of each country's civil servants read, where several are official the largest.
+COUNTRY_LANGUAGES = {
+    "AT": "de", "BE": "nl", "BG": "bg", "CY": "el", "CZ": "cs", "DE": "de", "DK": "da", "EE": "et",
+    "ES": "es", "FI": "fi", "FR": "fr", "GR": "el", "HR": "hr", "HU": "hu", "IE": "en", "IS": "is",
+    "IT": "it", "LI": "de", "LT": "lt", "LU": "fr", "LV": "lv", "MT": "mt", "NL": "nl", "NO": "no",
+    "PL": "pl", "PT": "pt", "RO": "ro", "SE": "sv", "SI": "sl", "SK": "sk",
+}  # fmt: skip
+
 
 class Country(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2"))
@@ -56,6 +64,12 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def portal_language(self):
+        """The country's own language if the portal is offered in it, else None."""
+        code = COUNTRY_LANGUAGES.get(self.code)
+        return code if code in dict(settings.LANGUAGES) else None
 
 
 class LegislativeArea(models.Model):

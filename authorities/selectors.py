@@ -114,6 +114,15 @@ def getting_started(*, user, urls):
     return [{"key": key, "label": label, "url": url, "done": done} for key, label, url, done in items]
 
 
+def new_user_language(*, invited_by, authority=None):
+    """The language a new user's invitation and portal start in, until they choose another:
+    their country's (the authority's, else the inviter's), else the inviter's own."""
+    country = authority.country if authority else None
+    if country is None:
+        country = invited_by.authority.country if invited_by.authority else invited_by.helpdesk_country
+    return (country and country.portal_language) or invited_by.preferred_language
+
+
 def authorities_listed():
     """The authorities the directory shows: all but the deactivated."""
     return Authority.objects.exclude(status=Authority.Status.DEACTIVATED)

@@ -22,7 +22,7 @@ from authorities.forms import (
     RolesForm,
 )
 from authorities.models import NationalHelpdesk
-from authorities.selectors import authority_members, inactive_users, users_without_backup
+from authorities.selectors import authority_members, inactive_users, new_user_language, users_without_backup
 from core.forms import add_service_errors, submitted
 
 
@@ -91,7 +91,7 @@ def user_invite(request):
     authority = _get_managed_authority(request)
     form = InviteForm(
         submitted(request),
-        initial={"preferred_language": request.user.preferred_language},
+        initial={"preferred_language": new_user_language(invited_by=request.user, authority=authority)},
     )
     if request.method == "POST" and form.is_valid():
         try:

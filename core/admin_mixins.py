@@ -20,6 +20,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -119,6 +120,27 @@ class SafeAutocompleteMixin:
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class NamedCellsInlineMixin:
+    """A tabular inline whose cells a screen reader can name.
+
+    Django's table names each column in its header only; the fields in the rows have no label
+    (axe: ``select-name``, ``label``). Each field gets its column's name, the delete box "Delete".
+    """
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for field in formset.form.base_fields.values():  # a form class made for this request
+            field.widget.attrs.setdefault("aria-label", capfirst(field.label))
+
+        class NamedCellsFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs["aria-label"] = gettext_lazy("Delete")
+
+        return NamedCellsFormSet
 
 
 class StoredRowsUniqueFormSet(BaseInlineFormSet):

@@ -10,8 +10,12 @@ made only of a sign, digits, spaces, brackets, dots, slashes and dashes, such
 as the phone number ``+359 2 809 8779``.
 
 Files are UTF-8 with a byte order mark, so that spreadsheets read Cyrillic and
-accented names correctly; the CSV import accepts them back
-(``authorities.csv_import`` removes the apostrophe again).
+accented names correctly, and are written as a spreadsheet of the reader's
+language expects them: where the decimal separator is a comma (Bulgarian,
+Romanian, Danish, Latvian, Estonian) cells are separated by semicolons and
+decimals written with a comma; in English, commas and decimal points. Any other
+file opens as one column, or with its figures as text. The CSV import accepts
+both separators back (``core.csv_import``) and removes the apostrophe again.
 """
 
 import csv
@@ -20,6 +24,7 @@ import io
 import re
 
 from django.http import HttpResponse
+from django.utils import formats
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PHONE_LIKE = re.compile(r"[+-][\d\s()./-]*\Z")
@@ -27,11 +32,19 @@ BOM = "\ufeff"
 CONTENT_TYPE = "text/csv; charset=utf-8"
 
 
-def escape_cell(value):
+def spreadsheet_separators():
+    """The cell separator and decimal separator of a spreadsheet in the active language."""
+    decimal_separator = formats.get_format("DECIMAL_SEPARATOR")
+    return (";" if decimal_separator == "," else ","), decimal_separator
+
+
+def escape_cell(value, decimal_separator="."):
     """A cell as text that a spreadsheet shows and never runs."""
     if value is None:
         return ""
-    if isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool):
+    if isinstance(value, float | decimal.Decimal):
+        return str(value).replace(".", decimal_separator)
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     text = str(value)
     if text.startswith(FORMULA_STARTS) and not PHONE_LIKE.match(text):
@@ -47,12 +60,14 @@ def unescape_cell(text):
 
 
 def csv_bytes(header, rows):
-    """A header row and data rows as UTF-8 CSV with a byte order mark, every cell escaped."""
+    """A header row and data rows as UTF-8 CSV with a byte order mark, every cell escaped,
+    separated as a spreadsheet in the active language expects."""
+    delimiter, decimal_separator = spreadsheet_separators()
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([escape_cell(cell) for cell in header])
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow([escape_cell(cell, decimal_separator) for cell in header])
     for row in rows:
-        writer.writerow([escape_cell(cell) for cell in row])
+        writer.writerow([escape_cell(cell, decimal_separator) for cell in row])
     return (BOM + out.getvalue()).encode("utf-8")
 
 

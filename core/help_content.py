@@ -1,9 +1,10 @@
-"""The help pages every installation of the portal starts with: training, contacts.
+"""The help pages every installation of the portal starts with: training, contacts,
+and the training material (a short guide per role, slugs ``guide-...``).
 
 One file per page in ``core/content/help_pages/``, title and body in every
 language side by side; the body is plain text, an empty line starts a new
-paragraph. A fresh database gets them from the data migration
-``0004_help_pages`` (a frozen copy). Superusers edit the pages in the admin
+paragraph. A fresh database gets them from the data migrations
+``0004_help_pages`` and ``0006_training_guides`` (frozen copies). Superusers edit the pages in the admin
 afterwards, so ``load_help_pages`` adds the pages a database lacks and leaves
 the others as they are unless told to update them.
 """

@@ -319,6 +319,9 @@ def cmd_run(env):
             return rc
     port = env.get("PORT", "8000")
     celery = [PY, "-m", "celery", "-A", "imi"]
+    # Made here too: with DATABASE_URL and REDIS_URL set no private server has made it,
+    # and beat dies when it cannot write its schedule.
+    DATA.mkdir(exist_ok=True)
     schedule = DATA / "celerybeat-schedule"
     children = {
         "web": [*MANAGE, "runserver", f"127.0.0.1:{port}"],

@@ -6,9 +6,21 @@ from authorities.auth import users_in_scope
 from authorities.models import Authority, Country
 from core.models import HelpPage, OutboxMessage
 
+# The training material: a short guide per role, help pages whose address starts so.
+GUIDE_PREFIX = "guide-"
+
 
 def help_pages():
-    return HelpPage.objects.all()
+    """The help pages but the guides, which the training page lists."""
+    return HelpPage.objects.exclude(slug__startswith=GUIDE_PREFIX)
+
+
+def training_guides():
+    return HelpPage.objects.filter(slug__startswith=GUIDE_PREFIX)
+
+
+def is_training_guide(page):
+    return page.slug.startswith(GUIDE_PREFIX)
 
 
 def training_mails(user, *, limit=100):

@@ -14,11 +14,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from authorities.selectors import getting_started, user_home_summary
+from authorities.selectors import getting_started, national_coordinators, user_home_summary
 from authorities.services import getting_started_toggle, language_set, page_seen
 from core import mail
 from core.models import HelpPage, OutboxMessage
-from portal.selectors import answers_for_mail, failed_mails_visible_to, help_pages, helpdesk_contacts, training_mails
+from portal.selectors import (
+    answers_for_mail,
+    failed_mails_visible_to,
+    help_pages,
+    helpdesk_contacts,
+    is_training_guide,
+    training_guides,
+    training_mails,
+)
 from requests_app.auth import can_create_requests
 from requests_app.selectors import my_tasks
 
@@ -64,13 +72,15 @@ def getting_started_visibility(request):
 
 def help_page(request, slug):
     page = get_object_or_404(HelpPage, slug=slug)
+    context = {"page": page, "pages": help_pages(), "training_url": settings.IMI_TRAINING_URL}
     if slug == "training":
         page_seen(user=request.user, page="training")
-    return render(
-        request,
-        "help_page.html",
-        {"page": page, "pages": help_pages(), "training_url": settings.IMI_TRAINING_URL},
-    )
+        authority = getattr(request.user, "authority", None)
+        context["guides"] = training_guides()
+        # The national coordinator of the reader's country runs training; others find theirs on "National helpdesks".
+        context["coordinators"] = national_coordinators(country_id=authority.country_id) if authority else None
+    context["is_training_material"] = slug == "training" or is_training_guide(page)
+    return render(request, "help_page.html", context)
 
 
 @login_required

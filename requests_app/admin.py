@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core import content_loader
-from core.admin_mixins import PREVIEW_EXPIRED, PreviewedUpload, SuperuserEditsMixin, UploadForm, sha256
+from core.admin_mixins import (
+    PREVIEW_EXPIRED,
+    NamedCellsInlineMixin,
+    PreviewedUpload,
+    SuperuserEditsMixin,
+    UploadForm,
+    sha256,
+)
 from requests_app import question_sets
 from requests_app.models import AnswerOption, Question, QuestionSet
 
@@ -39,7 +46,7 @@ class QuestionInline(SuperuserInlineMixin, TranslationStackedInline):
     show_change_link = True
 
 
-class AnswerOptionInline(SuperuserInlineMixin, TranslationTabularInline):
+class AnswerOptionInline(NamedCellsInlineMixin, SuperuserInlineMixin, TranslationTabularInline):
     model = AnswerOption
     extra = 0
 

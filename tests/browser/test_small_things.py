@@ -1,0 +1,127 @@
+"""Small things a user sees: fonts, the language overlay, pagination, and the admin as a coordinator.
+
+Each check runs at a desktop width and at 375 px, the width of a small phone.
+"""
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.urls import reverse
+
+from core.help_content import load_help_pages
+from tests.browser.conftest import log_in
+from tests.conftest import TOTP_SECRET
+from tests.factories import PASSWORD, AuthorityFactory, country
+from tests.request_states import draft
+
+WIDTHS = [1280, 375]
+
+FONT_OF = "element => getComputedStyle(element).fontFamily"
+
+
+def at_width(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+
+
+def boxes_overlap(a, b):
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def assert_portal_font(locator):
+    family = locator.evaluate(FONT_OF).lower()
+    assert "arial" in family, f"{locator}: {family} (the browser's serif fallback)"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_checklist_and_the_current_wizard_step_are_in_the_portal_font(page, world, questions, width):
+    at_width(page, width)
+    info_request = draft(world, questions)
+    log_in(page, world.bg_handler.email, PASSWORD)
+    items = page.locator(".portal-checklist__item")  # in Bulgarian, the handler's language
+    assert items.count() >= 5
+    for item in items.all():
+        assert_portal_font(item)
+
+    page.goto(reverse("requests:edit_subject", args=[info_request.pk]))
+    current = page.locator('[aria-current="step"]')
+    assert current.count() == 1
+    assert_portal_font(current)
+    assert_portal_font(current.locator("strong"))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_language_overlays_close_button_leaves_its_title_readable(page, world, width):
+    at_width(page, width)
+    log_in(page, world.bg_handler.email, PASSWORD)
+    page.locator("[data-ecl-language-selector]").click()
+    title = page.locator("#language-list-title")
+    close = page.locator("[data-ecl-language-list-close]")
+    title.wait_for()
+    close.wait_for()
+    assert not boxes_overlap(title.bounding_box(), close.bounding_box())
+    page.check_accessibility()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_page_1_of_2_is_written_as_text_beside_next_not_squeezed_into_a_page_number_box(page, world, width):
+    at_width(page, width)
+    for number in range(30):
+        AuthorityFactory(official_name=f"Regional office {number:02d}", country=country("EE"))
+    log_in(page, world.pt_handler.email, PASSWORD)  # reads the portal in English
+    page.goto(reverse("authorities:directory"))
+    status = page.get_by_text("Page 1 of 2")
+    assert status.count() == 1
+    assert status.evaluate("element => element.getClientRects().length") == 1  # one line
+    holder = status.locator("xpath=ancestor::li[1]")
+    assert holder.evaluate("element => getComputedStyle(element).backgroundColor") == "rgba(0, 0, 0, 0)"
+    next_link = page.locator(".ecl-pagination").get_by_role("link", name="Next")
+    assert next_link.bounding_box()["x"] - (status.bounding_box()["x"] + status.bounding_box()["width"]) >= 8
+
+
+def log_in_with_authenticator(page, user):
+    log_in(page, user.email, PASSWORD)
+    counters = list(yield_hotp_counters_from_time())
+    page.get_by_label("Code").fill(format_hotp_value(hotp_value(TOTP_SECRET, counters[len(counters) // 2])))
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+    assert "/accounts/" not in page.url, f"still logging in: {page.url}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_coordinator_finds_the_admin_pages_accessible_and_new_users_in_the_countrys_language(page, world, width):
+    at_width(page, width)
+    log_in_with_authenticator(page, world.bg_coordinator)
+    for url in (
+        reverse("admin:index"),
+        reverse("admin:authorities_user_changelist"),
+        reverse("admin:authorities_user_change", args=[world.bg_handler.pk]),
+        reverse("admin:authorities_authority_changelist"),
+        reverse("admin:authorities_authority_change", args=[world.bg_authority.pk]),
+    ):
+        page.goto(url)  # axe-core checks every page
+        assert page.url.endswith(url), f"{url} led to {page.url}"
+
+    page.goto(reverse("admin:authorities_user_add"))
+    assert page.url.endswith(reverse("admin:authorities_user_add")), page.url
+    assert page.locator("#id_preferred_language").input_value() == "bg"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_new_handler_finds_the_training_contact_and_the_guide_for_the_role(page, world, settings, width):
+    settings.IMI_TRAINING_URL = "https://training.imi.example/"
+    load_help_pages()  # a data migration made them; a test before this one on a live server flushed them
+    at_width(page, width)
+    log_in(page, world.pt_handler.email, PASSWORD)  # reads the portal in English
+    page.goto(reverse("help_page", args=["training"]))
+    page.get_by_role("link", name="Open the training environment").wait_for()
+    coordinator = world.pt_coordinator.authority
+    assert page.get_by_role("link", name=coordinator.email).count() == 1
+    page.get_by_role("link", name="Guide for request handlers").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+    page.get_by_role("heading", name="Guide for request handlers").wait_for()
