@@ -9,6 +9,8 @@ in ``core.tasks`` delivers what is left, so a broker or mail server outage loses
 
 import logging
 from datetime import timedelta
+from email.headerregistry import Address
+from email.utils import parseaddr
 from functools import partial
 
 from django.conf import settings
@@ -141,6 +143,13 @@ def _queue(message_id):
         logger.warning("Could not queue mail %s (%s); the outbox sweep will deliver it.", message_id, error)
 
 
+def sender(language):
+    """The portal's address (``DEFAULT_FROM_EMAIL``) under the portal's name in the recipient's language."""
+    _name, address = parseaddr(str(settings.DEFAULT_FROM_EMAIL))
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return str(Address(display_name=str(settings.PORTAL_NAME), addr_spec=address))
+
+
 def deliver(message_id):
     """Send one outbox message if it is still pending; True when it was sent now.
 
@@ -163,7 +172,7 @@ def deliver(message_id):
             return True
         try:
             email = EmailMultiAlternatives(
-                message.subject, message.body_text, settings.DEFAULT_FROM_EMAIL, [message.to_email]
+                message.subject, message.body_text, sender(message.language), [message.to_email]
             )
             email.attach_alternative(message.body_html, "text/html")
             email.send()

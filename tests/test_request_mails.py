@@ -171,3 +171,16 @@ def test_a_mail_is_delivered_only_once(world, questions, sent):
         assert outbox.deliver(message.pk) is False
     sweep_outbox()
     assert len(mail.outbox) == delivered
+
+
+def test_the_sender_is_the_portal_named_in_the_recipient_s_language(world, questions, sent, settings):
+    settings.DEFAULT_FROM_EMAIL = "IMI portal <no-reply@imi.example>"
+    world.pt_allocator.preferred_language = "bg"
+    world.pt_allocator.save()
+    info_request = draft(world, questions)
+    mails = sent(step, info_request, Action.SEND, world.bg_handler)
+    with translation.override("bg"):
+        bulgarian = str(settings.PORTAL_NAME)
+    assert bulgarian != "IMI portal"
+    assert mails[world.pt_allocator.email].from_email == f"{bulgarian} <no-reply@imi.example>"
+    assert mails[world.pt_handler.email].from_email == "IMI portal <no-reply@imi.example>"
