@@ -20,12 +20,12 @@ from requests_app.models import InformationRequest, Reminder, Status
 INSERT = """
 INSERT INTO requests_app_informationrequest (
     reference, legislative_area_id, requesting_authority_id, responding_authority_id, created_by_id,
-    requester_handler_id, summary, subject_name, subject_identifier, subject_address, status,
+    requester_handler_id, summary, summary_language, subject_name, subject_identifier, subject_address, status,
     deadline_reason, rating_timeliness, rating_effort, created_at, updated_at, agreed_deadline, sent_at,
     responder_since
 )
 SELECT %(prefix)s || g, %(area)s, %(requester)s, %(responder)s, %(user)s, %(user)s, 'Benchmark request',
-       '', '', '', %(status)s, '', '', '', now(), now(), %(deadline)s, now(), now()
+       'en', '', '', '', %(status)s, '', '', '', now(), now(), %(deadline)s, now(), now()
 FROM generate_series(%(start)s, %(stop)s) AS g
 """
 
