@@ -7,6 +7,8 @@ import time_machine
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.formats import date_format
 
 from requests_app import reminders
 from requests_app.models import Action, InformationRequest, Reminder, Status
@@ -61,6 +63,21 @@ def test_each_deadline_reminder_comes_on_its_day(accepted, world, django_capture
     assert sweep(deadline + datetime.timedelta(days=6), django_capture_on_commit_callbacks) == {}
     assert sweep(deadline + datetime.timedelta(days=7), django_capture_on_commit_callbacks) == {"escalated": 1}
     assert [m.to[0] for m in mail.outbox] == [world.pt_coordinator.email]
+
+
+def test_a_reminder_s_subject_says_what_is_due_and_when(accepted, world, django_capture_on_commit_callbacks):
+    deadline = accepted.agreed_deadline
+    reference = accepted.reference
+    sweep(deadline - datetime.timedelta(days=3), django_capture_on_commit_callbacks)
+    with translation.override(world.pt_handler.preferred_language):
+        date = date_format(deadline, "DATE_FORMAT")
+    assert mail.outbox[-1].subject == f"{reference}: the deadline is {date}"
+    sweep(deadline, django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].subject == f"{reference}: the deadline is today"
+    sweep(deadline + datetime.timedelta(days=1), django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].subject == f"{reference}: overdue since {date}"
+    sweep(deadline + datetime.timedelta(days=7), django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].subject == f"{reference}: overdue at {accepted.responding_authority.name}"
 
 
 def test_the_sweep_run_twice_sends_once(accepted, django_capture_on_commit_callbacks):
