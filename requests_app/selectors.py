@@ -119,3 +119,17 @@ def request_notes_at_hand(*, info_request):
         if event is not None:
             latest.append(event)
     return sorted(latest, key=lambda event: (event.created_at, event.pk))
+
+
+def deadline_reason_language(*, info_request):
+    """The language the reason for the agreed deadline was written in (blank where not known)."""
+    if not info_request.deadline_reason:
+        return ""
+    event = (
+        info_request.events.filter(
+            action__in=[Action.ACCEPT, Action.CHANGE_DEADLINE], note=info_request.deadline_reason
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return event.note_language if event is not None else ""

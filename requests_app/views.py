@@ -255,6 +255,9 @@ def detail(request, pk):
         "requests/detail.html",
         {
             "notes_at_hand": notes_at_hand,
+            "deadline_reason_language": selectors.deadline_reason_language(info_request=info_request)
+            if can_see_personal_data
+            else "",
             "notes_at_hand_ids": {event.pk for event in notes_at_hand},
             "info_request": info_request,
             "side": side,
