@@ -183,7 +183,12 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # language that has it, never blank (the {% translated %} tag marks its language).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": tuple(code for code, _name in LANGUAGES)}
 # The lower-case month names of a date in bg and ro come after the portal's own catalogs.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "formats" / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "core" / "formats" / "locale",
+    # What Django's own admin catalogues leave untranslated in some of the enabled languages.
+    BASE_DIR / "core" / "locale_admin",
+]
 # Dates as the EU writes them (day before month, 24-hour clock) where Django's formats differ.
 FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Brussels"
