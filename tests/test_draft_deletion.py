@@ -5,6 +5,8 @@ from django.contrib.admin.models import DELETION, LogEntry
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from requests_app import services
 from requests_app.models import Attachment, InformationRequest, Status
@@ -27,7 +29,9 @@ def test_it_asks_for_confirmation_before_deleting(client, world, questions):
     client.force_login(world.bg_handler)
     response = client.get(reverse("requests:draft_delete", args=[info_request.pk]))
     assert response.status_code == 200
-    assert f"Delete draft {info_request.reference}?" in response.content.decode()
+    with translation.override(world.bg_handler.preferred_language):  # the author reads Bulgarian
+        question = gettext("Delete draft %(reference)s?") % {"reference": info_request.reference}
+    assert question in response.content.decode()
     assert InformationRequest.objects.filter(pk=info_request.pk).exists()
 
 
@@ -51,7 +55,9 @@ def test_it_deletes_the_draft_with_its_files_and_logs_who_did(
     entry = LogEntry.objects.get(object_id=str(info_request.pk), action_flag=DELETION)
     assert entry.user == world.bg_handler
     page = client.get(reverse("home")).content.decode()
-    assert f"Draft {info_request.reference} has been deleted." in page
+    with translation.override(world.bg_handler.preferred_language):
+        done = gettext("Draft %(reference)s has been deleted.") % {"reference": info_request.reference}
+    assert done in page
 
 
 @pytest.mark.parametrize(
