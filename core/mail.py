@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.models import OutboxMessage
+from core.pruning import delete_in_batches
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +192,25 @@ def deliver(message_id):
         message.sent_at = timezone.now()
         message.save(update_fields=["attempts", "state", "sent_at"])
         return True
+
+
+# Mails that reached the recipient (or the trainee's mailbox, or a digest): nothing more to do with them.
+DELIVERED_STATES = [OutboxMessage.State.SENT, OutboxMessage.State.CAPTURED, OutboxMessage.State.DIGESTED]
+
+
+def prune_delivered(now=None):
+    """Delete the delivered mails older than ``IMI_SENT_MAIL_KEEP_DAYS``; returns how many went.
+
+    Pending and held mails are never deleted by age. A failed mail is kept until someone
+    has seen it in the list of failed mails and it failed more than the period ago.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.IMI_SENT_MAIL_KEEP_DAYS)
+    delivered = OutboxMessage.objects.filter(state__in=DELIVERED_STATES, created_at__lt=cutoff)
+    failed_and_seen = OutboxMessage.objects.filter(
+        state=OutboxMessage.State.FAILED, seen_at__isnull=False, failed_at__lt=cutoff
+    )
+    return delete_in_batches(delivered) + delete_in_batches(failed_and_seen)
 
 
 def pending_due(now=None):

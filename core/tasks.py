@@ -1,6 +1,9 @@
-"""Background work of the portal's infrastructure: delivering the outbox."""
+"""Background work of the portal's infrastructure: delivering the outbox, and keeping its tables small."""
+
+from importlib import import_module
 
 from celery import shared_task
+from django.conf import settings
 
 from core import mail
 
@@ -20,3 +23,14 @@ def sweep_outbox():
 @shared_task(ignore_result=True)
 def send_digests():
     mail.send_digests()
+
+
+@shared_task(ignore_result=True)
+def prune_delivered_mails():
+    return mail.prune_delivered()
+
+
+@shared_task(ignore_result=True)
+def clear_expired_sessions():
+    """What Django's ``clearsessions`` does: the configured session engine forgets the expired sessions."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

@@ -103,6 +103,8 @@ def data_protection(request):
         {
             "block_months": settings.IMI_PERSONAL_DATA_BLOCK_MONTHS,
             "delete_years": settings.IMI_PERSONAL_DATA_DELETE_YEARS,
+            "mail_keep_days": settings.IMI_SENT_MAIL_KEEP_DAYS,
+            "link_check_keep_days": settings.IMI_LINK_CHECK_KEEP_DAYS,
         },
     )
 

@@ -10,6 +10,8 @@ check with the reason, never a request into the worker's own network.
 ``check_register`` keeps the history (a ``LinkCheck`` row per check) and the
 count of failures in a row; when it reaches ``IMI_REGISTER_FAILURES_BEFORE_ALERT``
 the LDAs of the managing authority are told, once, in the same transaction.
+``prune_history`` forgets checks older than ``IMI_LINK_CHECK_KEEP_DAYS``, except
+the latest of each register.
 """
 
 import http.client
@@ -18,16 +20,19 @@ import logging
 import socket
 import ssl
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.mail import send_to_user
+from core.pruning import delete_in_batches
 from registers.models import LinkCheck, Register
 from registers.selectors import ldas_of, register_link
 
@@ -265,3 +270,14 @@ def check_all(*, timeout=None):
             alerted += int(alert)
     logger.info("Register links checked: %s ok, %s failed, %s alerted.", ok, failed, alerted)
     return CheckCounts(ok=ok, failed=failed, alerted=alerted)
+
+
+def prune_history(now=None):
+    """Delete the checks older than ``IMI_LINK_CHECK_KEEP_DAYS``; returns how many went.
+
+    The latest check of every register stays however old it is: it is the register's state.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.IMI_LINK_CHECK_KEEP_DAYS)
+    latest = LinkCheck.objects.filter(register=OuterRef("register")).order_by("-checked_at", "-pk").values("pk")[:1]
+    return delete_in_batches(LinkCheck.objects.filter(checked_at__lt=cutoff).exclude(pk=Subquery(latest)))

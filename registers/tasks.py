@@ -13,3 +13,8 @@ def check_register_links():
 @shared_task(ignore_result=True)
 def remind_register_reviews():
     return reviews.remind_reviews()
+
+
+@shared_task(ignore_result=True)
+def prune_link_checks():
+    return link_checks.prune_history()

@@ -266,6 +266,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registers.tasks.remind_register_reviews",
         "schedule": crontab(day_of_month=1, hour=8, minute=30),
     },
+    # Keeping the tables small, at a quiet hour after the night's other work.
+    "prune-delivered-mails": {"task": "core.tasks.prune_delivered_mails", "schedule": crontab(hour=4, minute=0)},
+    "prune-link-checks": {"task": "registers.tasks.prune_link_checks", "schedule": crontab(hour=4, minute=15)},
+    "clear-expired-sessions": {"task": "core.tasks.clear_expired_sessions", "schedule": crontab(hour=4, minute=30)},
 }
 CELERY_TIMEZONE = TIME_ZONE
 
@@ -337,6 +341,10 @@ IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", defau
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
 # How long a coordinator's justified access to blocked data lasts.
 IMI_BLOCKED_ACCESS_HOURS = env.int("IMI_BLOCKED_ACCESS_HOURS", default=24)
+# How long delivered mails (and failed ones, once seen) and the history of link checks are kept;
+# both are stated in the data-protection notice.
+IMI_SENT_MAIL_KEEP_DAYS = env.int("IMI_SENT_MAIL_KEEP_DAYS", default=90)
+IMI_LINK_CHECK_KEEP_DAYS = env.int("IMI_LINK_CHECK_KEEP_DAYS", default=365)
 
 LOGGING = {
     "version": 1,
