@@ -49,3 +49,13 @@ def test_an_allocator_finds_what_waits_for_acceptance_once(client, world, questi
     tasks = client.get(reverse("home")).context["tasks"]
     assert tasks["to_accept"] == [waiting]
     assert tasks["to_allocate"] == []
+
+
+def test_the_requests_to_allocate_cost_the_same_queries_however_many(client, world, questions, count_queries):
+    forwarded_to_the_coordinator(world, questions)
+    client.force_login(world.pt_coordinator)
+    few = [count_queries(reverse("home")), count_queries(reverse("requests:coordination"))]
+    for _ in range(4):
+        forwarded_to_the_coordinator(world, questions)
+    assert len(client.get(reverse("home")).context["tasks"]["to_allocate"]) == 5
+    assert [count_queries(reverse("home")), count_queries(reverse("requests:coordination"))] == few
