@@ -87,13 +87,6 @@ def sweep(now=None):
     return {"blocked": blocked, "erased": erased, "reads_forgotten": forgotten}
 
 
-def access_until(*, user, info_request, now=None):
-    """Until when the user may open the request's blocked personal data (None: may not)."""
-    now = now or timezone.now()
-    access = info_request.blocked_data_accesses.filter(user=user, expires_at__gt=now).order_by("-expires_at").first()
-    return access.expires_at if access else None
-
-
 def grant_blocked_access(*, user, info_request, justification):
     now = timezone.now()
     return BlockedDataAccess.objects.create(
