@@ -9,7 +9,7 @@ DEVSERVICES := $(PY) -m imi.devservices
 LANGS := bg ro da lv et
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-dates e2e lint format messages totp bench clean-data
+.PHONY: help run test test-fast test-dates e2e lint format messages totp bench bench-pages clean-data
 
 help: ## Show this help
 	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -61,6 +61,13 @@ messages: $(VENV)/.installed ## Update locale/*/LC_MESSAGES/django.po from the c
 
 bench: $(VENV)/.installed ## Time the reminder sweep for 100,000 and 1,000,000 requests (rolled back)
 	CELERY_TASK_ALWAYS_EAGER=false $(DEVSERVICES) exec -- python manage.py bench_reminders --totals 100000 1000000 --due 100
+
+# The real IMI's size; smaller worlds for a quicker look: make bench-pages REQUESTS=100000.
+AUTHORITIES ?= 20000
+USERS ?= 50000
+REQUESTS ?= 1000000
+bench-pages: $(VENV)/.installed ## Build a world of REQUESTS requests in a database of its own, time every page under gunicorn, drop it
+	$(DEVSERVICES) exec -- python manage.py bench_pages --authorities $(AUTHORITIES) --users $(USERS) --requests $(REQUESTS)
 
 # The demo's coordinators, helpdesk staff and superuser share this authenticator secret (seed_demo).
 DEMO_TOTP_SECRET ?= JBSWY3DPEHPK3PXP

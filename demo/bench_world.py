@@ -280,6 +280,10 @@ class _Builder:
         self.cursor.execute(statement, params)
         return self.cursor.rowcount
 
+    def all(self, statement, params=None):
+        self.cursor.execute(statement, params)
+        return self.cursor.fetchall()
+
     def one(self, statement, params=None):
         self.cursor.execute(statement, params)
         return self.cursor.fetchone()[0]
@@ -533,10 +537,13 @@ class _Builder:
             f"'Register of ' || ({_array(FIELDS)})[pg_temp.pick(s.g, 21, {len(FIELDS)}) + 1] || "
             f"' professionals, ' || c.name"
         )
+        self.sql(
+            f"CREATE TEMP TABLE bench_register_plan ON COMMIT DROP AS SELECT g, pg_temp.pick(g, 22, "
+            f"{self.competent_count}) AS rn FROM generate_series(1, {count}) AS g; ANALYZE bench_register_plan"
+        )
         rows = (
-            f"(SELECT g, b.id AS authority, b.area FROM generate_series(1, {count}) AS g "
-            f"JOIN bench_competent b ON b.rn = pg_temp.pick(g, 22, {self.competent_count})) AS s "
-            f"JOIN authorities_authority a ON a.id = s.authority JOIN authorities_country c ON c.id = a.country_id"
+            "(SELECT p.g, b.id AS authority FROM bench_register_plan p JOIN bench_competent b ON b.rn = p.rn) AS s "
+            "JOIN authorities_authority a ON a.id = s.authority JOIN authorities_country c ON c.id = a.country_id"
         )
         overrides = {
             "name": name,
@@ -556,9 +563,8 @@ class _Builder:
         through = Register.legislative_areas.through
         self.sql(
             f"INSERT INTO {through._meta.db_table} (register_id, legislativearea_id) "
-            "SELECT r.id, c.legislative_area_id FROM registers_register r "
-            "JOIN LATERAL (SELECT legislative_area_id FROM authorities_competence WHERE authority_id = r.authority_id "
-            "ORDER BY id LIMIT 1) c ON true WHERE r.id >= %s",
+            "SELECT DISTINCT ON (r.id) r.id, c.legislative_area_id FROM registers_register r "
+            "JOIN authorities_competence c ON c.authority_id = r.authority_id WHERE r.id >= %s ORDER BY r.id, c.id",
             [first],
         )
         return created
@@ -576,26 +582,38 @@ class _Builder:
             + _cases("pg_temp.frac(s.g, 31)", shares[:-1], shares[-1][0])
             for oldest, shares in STATES_BY_AGE
         ) + " END"  # fmt: skip
-        persona_areas = f"(ARRAY{self.persona_areas}::bigint[])"
-        persona_k = f"(SELECT k FROM bench_authority WHERE id = {self.persona_authority})"
-        # Each request: an age (uniform over the years), an area, a requester, a competent responder; a
-        # share of them with the persona's authority on one side or the other.
+        areas = dict(self.all("SELECT area, n FROM bench_area ORDER BY a"))
+        persona_k = dict(self.all("SELECT area, k FROM bench_competent WHERE id = %s", [self.persona_authority]))
+        requester_k = self.one(
+            "SELECT coalesce(max(k), 0) FROM bench_authority WHERE id = %s", [self.persona_authority]
+        )
+        persona_areas = [area for area in self.persona_areas if area in persona_k] or list(areas)[:1]
+        # First the plan of each request, in plain arithmetic: an age (uniform over the years), an area, the
+        # number of its requester and of a responder competent in the area; a share of them with the persona's
+        # authority on one side or the other.
+        area_of = f"(ARRAY{list(areas)}::bigint[])[pg_temp.pick(g, 37, {len(areas)}) + 1]"
+        persona_area = f"(ARRAY{persona_areas}::bigint[])[pg_temp.pick(g, 36, {len(persona_areas)}) + 1]"
+        count_of = "CASE p.area " + " ".join(f"WHEN {area} THEN {n}" for area, n in areas.items()) + " END"
+        responder = f"pg_temp.pick(p.g, 38, {count_of})"
+        k_of_persona = "CASE p.area " + " ".join(f"WHEN {area} THEN {k}" for area, k in persona_k.items())
+        k_of_persona += f" ELSE {responder} END"
+        self.sql(
+            f"CREATE TEMP TABLE bench_plan ON COMMIT DROP AS SELECT p.g, p.age, p.area, "
+            f"CASE WHEN p.persona AND p.responds THEN {k_of_persona} ELSE {responder} END "
+            f"AS responder_k, CASE WHEN p.persona AND NOT p.responds THEN {requester_k} "
+            f"ELSE pg_temp.pick(p.g, 39, {self.authority_count}) END AS requester_k "
+            f"FROM (SELECT g, pg_temp.pick(g, 32, {days}) + pg_temp.frac(g, 33) AS age, "
+            f"pg_temp.frac(g, 34) < {HANDLER_SHARE} AS persona, pg_temp.frac(g, 35) < 0.5 AS responds, "
+            f"CASE WHEN pg_temp.frac(g, 34) < {HANDLER_SHARE} THEN {persona_area} ELSE {area_of} END AS area "
+            f"FROM generate_series(1, {count}) AS g) AS p"
+        )
+        self.sql("ANALYZE bench_plan")
         rows = (
-            f"(SELECT g, pg_temp.pick(g, 32, {days}) + pg_temp.frac(g, 33) AS age, "
-            f"pg_temp.frac(g, 34) < {HANDLER_SHARE} AS persona, pg_temp.frac(g, 35) < 0.5 AS responds "
-            f"FROM generate_series(1, {count}) AS g) AS s0 "
-            f"CROSS JOIN LATERAL (SELECT CASE WHEN s0.persona "
-            f"THEN {persona_areas}[pg_temp.pick(s0.g, 36, {len(self.persona_areas)}) + 1] "
-            f"ELSE (SELECT area FROM bench_area WHERE a = pg_temp.pick(s0.g, 37, {self.area_count})) END AS area) s1 "
-            f"CROSS JOIN LATERAL (SELECT coalesce(CASE WHEN s0.persona AND s0.responds THEN (SELECT k FROM "
-            f"bench_competent WHERE area = s1.area AND id = {self.persona_authority}) END, pg_temp.pick(s0.g, 38, "
-            f"(SELECT n FROM bench_area WHERE area = s1.area))) AS responder_k, CASE WHEN s0.persona AND NOT "
-            f"s0.responds THEN {persona_k} ELSE pg_temp.pick(s0.g, 39, {self.authority_count}) END AS requester_k) s3 "
-            f"JOIN bench_competent rc ON rc.area = s1.area AND rc.k = s3.responder_k "
-            f"JOIN bench_authority rq ON rq.k = s3.requester_k "
-            f"CROSS JOIN LATERAL (SELECT s0.g, s0.age, s1.area, rq.id AS requester, rq.handler_id AS "
-            f"requester_handler, rc.id AS responder, rc.handler_id AS responder_handler, "
-            f"now() - make_interval(secs => s0.age * 86400) AS created) AS s2 "
+            "bench_plan p JOIN bench_competent rc ON rc.area = p.area AND rc.k = p.responder_k "
+            "JOIN bench_authority rq ON rq.k = p.requester_k "
+            "CROSS JOIN LATERAL (SELECT p.g, p.age, p.area, rq.id AS requester, rq.handler_id AS "
+            "requester_handler, rc.id AS responder, rc.handler_id AS responder_handler, "
+            "now() - make_interval(secs => p.age * 86400) AS created) AS s2 "
             f"CROSS JOIN LATERAL (SELECT s2.*, {status.replace('s.', 's2.')} AS status) AS s"
         )
         accepted = f"s.status IN ({', '.join(repr(str(v)) for v in ACCEPTED)})"
@@ -621,8 +639,10 @@ class _Builder:
             f"({_array(LAST_NAMES)})[pg_temp.pick(s.g, 44, {len(LAST_NAMES)}) + 1]"
         )
         rated = "s.status = 'closed' AND pg_temp.frac(s.g, 48) < 0.3"
+        first = self.first_request
         overrides = {
-            "reference": "'IMI-' || extract(year FROM s.created)::int || '-B' || lpad(s.g::text, 8, '0')",
+            # IMI-<year>-B<number>: the B keeps them apart from the demo's.
+            "reference": f"'IMI-' || extract(year FROM s.created)::int || '-B' || lpad((s.g + {first})::text, 8, '0')",
             "legislative_area_id": "s.area",
             "requesting_authority_id": "s.requester",
             "responding_authority_id": "CASE WHEN s.status = 'draft' THEN NULL ELSE s.responder END",
