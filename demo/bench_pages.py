@@ -2,7 +2,7 @@
 
 ``make bench-pages`` runs ``python manage.py bench_pages``, which
 
-1. creates a database of its own beside the configured one (``<name>_bench_pages``),
+1. creates a database of its own beside the configured one (``<name>_bench_pages_<pid>``),
    migrates it and builds a world of the real IMI's size in it (``demo.bench_world``);
 2. serves it with gunicorn, two workers, as the Dockerfile does, under
    ``imi.settings.bench``: the production settings plus a bare logged-in view
@@ -380,11 +380,14 @@ def database_size(*, compacted=False):
 
 
 class BenchDatabase:
-    """A database of the benchmark's own, beside the configured one, dropped at the end."""
+    """A database of the benchmark's own, beside the configured one, dropped at the end.
+
+    Named after the run's process, so that two runs on one server never meet.
+    """
 
     def __init__(self):
         self.url = os.environ["DATABASE_URL"]
-        self.name = f"{settings.DATABASES['default']['NAME']}_bench_pages"
+        self.name = f"{settings.DATABASES['default']['NAME']}_bench_pages_{os.getpid()}"
 
     def admin(self, statement):
         import psycopg2
@@ -401,7 +404,6 @@ class BenchDatabase:
             conn.close()
 
     def __enter__(self):
-        self.admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
         self.admin(f'CREATE DATABASE "{self.name}"')
         return self
 

@@ -138,7 +138,8 @@ def test_a_whole_run_answers_every_page_prints_the_figures_and_drops_its_databas
     assert "Buffers: shared" in output
     assert re.search(r"Database as built: 300 requests, [\d,]+ mails; .* per million requests [\d.]+ GB", output)
     assert re.search(r"Pruned [\d,]+ delivered mails older than \d+ days", output)
-    name = f"{os.environ['DATABASE_URL'].rsplit('/', 1)[1]}_bench_pages"
+    created = re.search(r"^Database (\S+_bench_pages_\d+) created; it is dropped at the end\.$", output, re.MULTILINE)
+    name = created.group(1)
     assert f"Database {name} dropped." in output
     config = settings.DATABASES["default"]
     conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"], port=config["PORT"] or None)
