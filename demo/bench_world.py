@@ -52,22 +52,10 @@ RARE_QUERY = "hafnarfjordur beekeeping"
 TYPO_QUERY = "hafnarfjodur bekeeping licensng"
 LIST_QUERY = "Kowalczyk"
 
-# The cities of each country, shared with the search benchmark (its vocabulary file).
-CITIES_FILE = Path(__file__).resolve().parent / "content" / "bench_search.yaml"
+# Authorities are named as the search benchmark names them, from its vocabulary (kinds, topics, cities).
+VOCABULARY = Path(__file__).resolve().parent / "content" / "bench_search.yaml"
 
-# The words generated names are made of: a kind of body, a field and a city of the authority's country.
-KINDS = [
-    "Ministry of",
-    "National Agency for",
-    "Regional Inspectorate of",
-    "Chamber of",
-    "Directorate-General for",
-    "State Office for",
-    "Municipal Department of",
-    "Council for",
-    "Institute of",
-    "Board of",
-]
+# The fields registers are named after.
 FIELDS = [
     "Labour",
     "Health",
@@ -249,13 +237,21 @@ def clone(cursor, model, *, template, rows, overrides, where=""):
     return cursor.rowcount
 
 
-def cities():
-    """``{country code: [city, ...]}`` in each city's native spelling."""
-    data = content_loader.read(CITIES_FILE)["cities"]
-    return {
-        str(code): [city["native"] if isinstance(city, dict) else str(city) for city in names]
-        for code, names in data.items()
+def vocabulary():
+    """The search benchmark's words: kinds of body and topics in every language, cities, countries' languages.
+
+    Cities as ``{country code: [[native, Latin], ...]}``.
+    """
+    data = content_loader.read(VOCABULARY)
+    data["cities"] = {
+        str(code): [[city["native"], city["latin"]] if isinstance(city, dict) else [city, city] for city in names]
+        for code, names in data["cities"].items()
     }
+    return data
+
+
+def _cap(text):
+    return text[:1].upper() + text[1:]
 
 
 def _array(values):
@@ -346,47 +342,74 @@ class _Builder:
 
     def authorities(self):
         sizes = self.sizes
+        words = vocabulary()
         template = Authority.objects.get(pk=self.persona_authority)
         self.first_authority = self.one("SELECT coalesce(max(id), 0) + 1 FROM authorities_authority")
         count = max(sizes.authorities - Authority.objects.count(), 0)
-        # The city: one of the country's (the search benchmark's list), else the country's name.
-        city = (
-            "coalesce(%s::jsonb -> c.code ->> pg_temp.pick(s.g, 6, "
-            "coalesce(jsonb_array_length(%s::jsonb -> c.code), 1)), c.name)"
+        kinds, topics = list(words["kinds"].items()), words["topics"]
+        # The plan of each: its country, kind of body, topic and city (native and Latin spellings).
+        cities = json.dumps(words["cities"], ensure_ascii=False).replace("'", "''")
+        self.sql(
+            f"CREATE TEMP TABLE bench_authority_plan ON COMMIT DROP AS SELECT s.g, c.id AS country, c.code, "
+            f"c.name AS country_name, pg_temp.pick(s.g, 1, {len(kinds)}) + 1 AS kind, "
+            f"pg_temp.pick(s.g, 2, {len(topics)}) + 1 AS topic, "
+            f"'{cities}'::jsonb -> c.code -> pg_temp.pick(s.g, 6, "
+            f"coalesce(jsonb_array_length('{cities}'::jsonb -> c.code), 1)) AS city "
+            f"FROM generate_series(1, {count}) AS s(g) "
+            f"JOIN authorities_country c ON c.id = (SELECT array_agg(id ORDER BY code) FROM authorities_country)"
+            f"[pg_temp.pick(s.g, 3, (SELECT count(*)::int FROM authorities_country)) + 1]"
         )
-        city = city.replace("%s", "'" + json.dumps(cities(), ensure_ascii=False).replace("'", "''") + "'")
-        name = (
-            f"({_array(KINDS)})[pg_temp.pick(s.g, 1, {len(KINDS)}) + 1] || ' ' || "
-            f"({_array(FIELDS)})[pg_temp.pick(s.g, 2, {len(FIELDS)}) + 1] || ', ' || {city}"
-        )
-        # The rare name is the last authority's.
-        name = f"CASE WHEN s.g = {count} THEN '{RARE_NAME}' ELSE {name} END"
-        rows = (
-            f"(SELECT g, (SELECT array_agg(id ORDER BY code) FROM authorities_country) AS countries "
-            f"FROM generate_series(1, {count}) AS g) AS s0 "
-            f"CROSS JOIN LATERAL (SELECT s0.g, s0.countries[pg_temp.pick(s0.g, 3, "
-            f"array_length(s0.countries, 1)) + 1] AS country) AS s "
-            f"JOIN authorities_country AS c ON c.id = s.country"
-        )
+        # Its name in every language, as the search benchmark makes them: the kind's pattern around the
+        # topic's form in that language and the city (Bulgarian in Cyrillic, the others in Latin letters).
+        names = []
+        for code in LANGUAGE_CODES:
+            pattern = _array([forms[code] for _kind, forms in kinds])
+            form = _array([topic["forms"][code] for topic in topics])
+            lower = _array([topic["forms"][code].lower() for topic in topics]) if code in ("da", "et") else form
+            capital = _array([_cap(topic["forms"][code]) for topic in topics])
+            ministry = _array([topic.get("ministry", {}).get(code, "") for topic in topics])
+            city = "p.city ->> 0" if code == "bg" else "p.city ->> 1"
+            name = (
+                f"replace(replace(replace(({pattern})[p.kind], '{{t}}', ({lower})[p.topic]), '{{T}}', "
+                f"({capital})[p.topic]), '{{city}}', coalesce({city}, p.country_name))"
+            )
+            name = f"upper(left({name}, 1)) || substr({name}, 2)"
+            is_ministry = [number for number, (kind, _forms) in enumerate(kinds, start=1) if kind == "ministry"]
+            if is_ministry:
+                name = (
+                    f"CASE WHEN p.kind = {is_ministry[0]} AND ({ministry})[p.topic] <> '' "
+                    f"THEN ({ministry})[p.topic] ELSE {name} END"
+                )
+            # The rare name is the last authority's, in every language.
+            names.append(f"CASE WHEN p.g = {count} THEN '{RARE_NAME}' ELSE {name} END AS name_{code}")
+        language = "CASE p.code " + " ".join(
+            f"WHEN '{country}' THEN n.name_{code}" for country, code in words["country_languages"].items()
+        ) + " ELSE n.name_en END"  # fmt: skip
+        rows = f"bench_authority_plan p CROSS JOIN LATERAL (SELECT {', '.join(names)}) AS n"
         overrides = {
-            "official_name": name,
-            "display_name": "''",
+            "official_name": language,
+            "display_name": "n.name_en",
             "acronym": "''",
-            "city": city,
-            "email": "'authority' || s.g || '@bench.invalid'",
-            "website": "'https://authority-' || s.g || '.bench.example'",
-            "country_id": "s.country",
-            "status": _cases("pg_temp.frac(s.g, 4)", [("validated", 0.95), ("pending", 0.03)], "suspended"),
+            "city": "coalesce(p.city ->> 0, p.country_name)",
+            "email": "'authority' || p.g || '@bench.invalid'",
+            "website": "'https://authority-' || p.g || '.bench.example'",
+            "country_id": "p.country",
+            "status": _cases("pg_temp.frac(p.g, 4)", [("validated", 0.95), ("pending", 0.03)], "suspended"),
             "coordinator_type": "'none'",
             "search_document": "''",
-            "created_at": "now() - make_interval(days => pg_temp.pick(s.g, 5, 3650))",
+            "created_at": "now() - make_interval(days => pg_temp.pick(p.g, 5, 3650))",
             "updated_at": "now()",
         }
-        # A display name per language: empty, so the official name shows, as for most real authorities.
-        overrides |= {f"display_name_{code}": "''" for code in LANGUAGE_CODES}
-        if count:
-            overrides["status"] = f"CASE WHEN s.g = {count} THEN 'validated' ELSE {overrides['status']} END"
-        created = clone(self.cursor, Authority, template=template.pk, rows=rows, overrides=overrides)
+        overrides |= {f"display_name_{code}": f"n.name_{code}" for code in LANGUAGE_CODES}
+        overrides["status"] = f"CASE WHEN p.g = {count} THEN 'validated' ELSE {overrides['status']} END"
+        created = clone(self.cursor, Authority, template=template.pk, rows=rows, overrides=overrides) if count else 0
+        # The competence keywords of each: its topic's, in English and in the country's language.
+        keywords = "(" + _array([topic["keywords"]["en"] for topic in topics]) + ")[p.topic]"
+        keywords += " || CASE p.code " + " ".join(
+            f"WHEN '{country}' THEN ', ' || ({_array([t['keywords'][code] for t in topics])})[p.topic]"
+            for country, code in words["country_languages"].items()
+        ) + " ELSE '' END"  # fmt: skip
+        self.competence_keywords = keywords
         # Every authority numbered (k) for picking; the areas with a question set numbered (a).
         self.sql(
             "CREATE TEMP TABLE bench_authority ON COMMIT DROP AS SELECT id, "
@@ -411,13 +434,15 @@ class _Builder:
                 template=competence.pk,
                 rows=(
                     f"(SELECT a.id AS authority, (ARRAY{areas}::bigint[])[(a.k + {salt} * (a.k / 3 + 1)) "
-                    f"% {len(areas)} + 1] AS area FROM bench_authority a WHERE a.id >= {self.first_authority} "
-                    f"AND ({salt} = 0 OR a.k % 2 = 0)) AS s"
+                    f"% {len(areas)} + 1] AS area, {self.competence_keywords} AS keywords "
+                    f"FROM bench_authority a JOIN authorities_authority aa ON aa.id = a.id "
+                    f"JOIN bench_authority_plan p ON aa.email = 'authority' || p.g || '@bench.invalid' "
+                    f"WHERE a.id >= {self.first_authority} AND ({salt} = 0 OR a.k % 2 = 0)) AS s"
                 ),
                 overrides={
                     "authority_id": "s.authority",
                     "legislative_area_id": "s.area",
-                    "keywords": "''",
+                    "keywords": "s.keywords",
                 },
                 where="ON CONFLICT DO NOTHING",
             )

@@ -94,6 +94,13 @@ def test_its_personas_have_work_and_the_searches_something_to_find(tiny_world):
     assert Authority.objects.filter(official_name=bench_world.RARE_NAME, status="validated").count() == 1
     rare = Authority.objects.get(official_name=bench_world.RARE_NAME)
     assert "beekeeping" in rare.search_document
+    # The others named as the search benchmark names them: in each language, with their topic's keywords.
+    ministry = Authority.objects.filter(display_name_en__startswith="Ministry of Health").first()
+    if ministry:
+        assert ministry.display_name_bg.startswith("Министерство на здравеопазването")
+    named = Authority.objects.filter(email__endswith="@bench.invalid")
+    assert all(authority.display_name_bg and authority.display_name_et for authority in named)
+    assert Competence.objects.filter(authority__in=named).exclude(keywords="").count() > named.count() // 2
     # Every new user can log in with the bench password, and handles requests in their authority's areas.
     user = User.objects.filter(email__endswith="@bench.invalid").first()
     assert user.check_password(bench_world.PASSWORD)
