@@ -385,7 +385,8 @@ class BenchDatabase:
     Named after the run's process, so that two runs on one server never meet.
     """
 
-    def __init__(self):
+    def __init__(self, *, keep=False):
+        self.keep = keep
         self.url = os.environ["DATABASE_URL"]
         self.name = f"{settings.DATABASES['default']['NAME']}_bench_pages_{os.getpid()}"
 
@@ -408,7 +409,8 @@ class BenchDatabase:
         return self
 
     def __exit__(self, *exc):
-        self.admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        if not self.keep:
+            self.admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
     def env(self):
         return {
@@ -421,14 +423,21 @@ class BenchDatabase:
         }
 
 
-def run(*, world_args, measure_args, out=print):
-    """Create the database, build the world, measure in it, drop it. Returns False if a page failed."""
-    with BenchDatabase() as database:
+def run(*, world_args, measure_args, keep=False, out=print):
+    """Create the database, build the world, measure in it, drop it (unless ``keep``).
+
+    Returns False if a page failed.
+    """
+    with BenchDatabase(keep=keep) as database:
         env = database.env()
-        out(f"Database {database.name} created; it is dropped at the end.")
+        if keep:
+            out(f"Database {database.name} created; it is kept: measure it again with --here, drop it yourself.")
+        else:
+            out(f"Database {database.name} created; it is dropped at the end.")
         manage = [sys.executable, str(MANAGE)]
         subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)  # noqa: S603 (our own command)
         subprocess.run([*manage, "bench_world", *world_args], env=env, check=True)  # noqa: S603
         result = subprocess.run([*manage, "bench_pages", "--here", *measure_args], env=env)  # noqa: S603
-        out(f"Database {database.name} dropped.")
+        if not keep:
+            out(f"Database {database.name} dropped.")
     return result.returncode == 0

@@ -148,11 +148,51 @@ def test_a_whole_run_answers_every_page_prints_the_figures_and_drops_its_databas
     created = re.search(r"^Database (\S+_bench_pages_\d+) created; it is dropped at the end\.$", output, re.MULTILINE)
     name = created.group(1)
     assert f"Database {name} dropped." in output
+    assert not database_exists(name)
+
+
+def test_a_kept_world_is_measured_again_with_here():
+    command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "bench_pages"]
+    tiny = ["--authorities", "50", "--users", "120", "--requests", "150", "--registers", "20"]
+    quick = ["--iterations", "1", "--seconds", "1", "--no-prune"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "imi.settings.test"}
+    result = subprocess.run([*command, *tiny, *quick, "--keep"], env=env, capture_output=True, text=True, timeout=600)  # noqa: S603
+    assert result.returncode == 0, result.stdout + result.stderr
+    name = re.search(r"^Database (\S+) created; it is kept", result.stdout, re.MULTILINE).group(1)
+    try:
+        assert database_exists(name)
+        url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
+        env = {**env, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "imi.settings.bench", "SECRET_KEY": "bench"}
+        again = subprocess.run([*command, "--here", *quick], env=env, capture_output=True, text=True, timeout=600)  # noqa: S603
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "| request detail | handler |" in again.stdout
+        assert "Database as built: 150 requests" in again.stdout
+    finally:
+        drop(name)
+    assert not database_exists(name)
+
+
+def admin_connection():
     config = settings.DATABASES["default"]
     conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"], port=config["PORT"] or None)
+    conn.autocommit = True
+    return conn
+
+
+def database_exists(name):
+    conn = admin_connection()
     try:
         with conn.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name])
-            assert cursor.fetchone()[0] == 0
+            return cursor.fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def drop(name):
+    conn = admin_connection()
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         conn.close()

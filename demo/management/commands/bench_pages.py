@@ -5,7 +5,8 @@
 Creates a database of its own, builds the world in it (``bench_world``), serves
 it with gunicorn as in production, prints the figures and drops the database
 (``demo/bench_pages.py``). ``--here`` measures the current database instead,
-as it is, and keeps it.
+as it is, and keeps it. ``--keep`` keeps the database it built (its name is
+printed), to measure a change again with ``--here`` without building anew.
 """
 
 import argparse
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=10, help="Length of each throughput test.")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn's worker processes.")
         parser.add_argument("--here", action="store_true", help="Measure the current database; build nothing.")
+        parser.add_argument("--keep", action="store_true", help="Keep the database built (to measure it again).")
         parser.add_argument(
             "--prune",
             action=argparse.BooleanOptionalAction,
@@ -39,7 +41,7 @@ class Command(BaseCommand):
             help="After measuring, prune the delivered mails as the nightly task does and give the size again.",
         )
 
-    def handle(self, *args, here, iterations, clients, seconds, workers, prune, **options):
+    def handle(self, *args, here, keep, iterations, clients, seconds, workers, prune, **options):
         measure_args = {"iterations": iterations, "clients": clients, "seconds": seconds, "workers": workers}
         if here:
             ok = bench_pages.measure(**measure_args, prune=prune, out=self.stdout.write)
@@ -51,6 +53,6 @@ class Command(BaseCommand):
             for name, value in measure_args.items():
                 flags += [f"--{name}", str(value)]
             flags.append("--prune" if prune else "--no-prune")
-            ok = bench_pages.run(world_args=world_args, measure_args=flags, out=self.stdout.write)
+            ok = bench_pages.run(world_args=world_args, measure_args=flags, keep=keep, out=self.stdout.write)
         if not ok:
             raise CommandError("Some pages did not answer 200.")
