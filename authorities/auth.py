@@ -8,8 +8,9 @@ from authorities.models import Authority, Country, User
 def _scope(user):
     """The rule of ``authorities_in_scope`` as a filter; None for a user who looks after nothing.
 
-    The coordinated areas are read through ``coordinated_areas.all()``, so a caller that prefetched
-    them (``scopes_holding``) asks nothing more.
+    The coordinated areas are read once per authority object and kept on it (Django's prefetch
+    cache, emptied when they are changed through it): a page asks a coordinator's scope several
+    times for the same user.
     """
     if not user.is_authenticated or not user.is_active:
         return None
@@ -20,6 +21,7 @@ def _scope(user):
         scope |= Q(country_id=user.helpdesk_country_id)
     if user.is_coordinator:
         coordinator = user.authority
+        prefetch_related_objects([coordinator], "coordinated_areas")
         areas = [area.pk for area in coordinator.coordinated_areas.all()]
         in_country = Q(country_id=coordinator.country_id)
         if areas:
