@@ -194,6 +194,9 @@ LOCALE_PATHS = [
     BASE_DIR / "core" / "formats" / "locale",
     # What Django's own admin catalogues leave untranslated in some of the enabled languages.
     BASE_DIR / "core" / "locale_admin",
+    # allauth's pages and Django's password rules in the portal's formal register, where their
+    # catalogues address the reader informally (et, ro) or leave a text in English (bg, ro).
+    BASE_DIR / "core" / "locale_allauth",
 ]
 # Dates as the EU writes them (day before month, 24-hour clock) where Django's formats differ.
 FORMAT_MODULE_PATH = ["core.formats"]
