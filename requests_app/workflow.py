@@ -216,6 +216,11 @@ def deadline_in(days, today=None):
     return (today or timezone.localdate()) + datetime.timedelta(days=days)
 
 
+def days_until(deadline, today=None):
+    """How many calendar days from today ``deadline`` is: what the change-deadline page shows."""
+    return (deadline - (today or timezone.localdate())).days
+
+
 # A refusal that names a field is shown on that field of the action's form (``core.forms.add_service_errors``).
 def _accept(info_request, actor, note, days):
     if days is None or days < 1:

@@ -167,6 +167,12 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="IMI portal")
+# allauth refuses to set up an authenticator while an address of the user is unverified (against a
+# stranger signing up with someone's address and locking them out). Nobody signs up here and nobody
+# verifies addresses: the LDA, the helpdesk or a superuser sets them. But asking for a password reset
+# records the address unverified, so after an authenticator reset a coordinator could never set up a
+# new one, and MFARequiredMiddleware would send them back to a page that refuses them.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 
 LANGUAGE_CODE = "en"
 # Adding an EU language: a line here, a migration for the translated fields
@@ -189,6 +195,9 @@ LOCALE_PATHS = [
     BASE_DIR / "core" / "formats" / "locale",
     # What Django's own admin catalogues leave untranslated in some of the enabled languages.
     BASE_DIR / "core" / "locale_admin",
+    # allauth's pages and Django's password rules in the portal's formal register, where their
+    # catalogues address the reader informally (et, ro) or leave a text in English (bg, ro).
+    BASE_DIR / "core" / "locale_allauth",
 ]
 # Dates as the EU writes them (day before month, 24-hour clock) where Django's formats differ.
 FORMAT_MODULE_PATH = ["core.formats"]
