@@ -11,6 +11,9 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
+
+from imi.celery import mail_queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -263,6 +266,13 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="imi")
+# Two queues (imi.celery.route_task): the default one, and one for mail and link checks. A worker started
+# without -Q takes both; `-Q <CELERY_QUEUE>-mail` makes one that only sends mail (docs/scaling.md).
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, mail_queue(CELERY_TASK_DEFAULT_QUEUE))
+]
+CELERY_TASK_ROUTES = ["imi.celery.route_task"]
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {
