@@ -121,6 +121,11 @@ DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Behind PgBouncer in transaction mode (docs/scaling.md) a server-side cursor, which QuerySet.iterator() opens,
+# cannot outlive its transaction: Django then reads in chunks with ordinary cursors. Nothing else depends on the
+# database session (no SET, no advisory lock, no LISTEN; locks are row locks inside a transaction).
+DATABASE_PGBOUNCER = env.bool("DATABASE_PGBOUNCER", default=False)
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASE_PGBOUNCER
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL")
