@@ -250,6 +250,16 @@ def test_the_proxy_takes_the_largest_upload_and_overwrites_what_the_client_says_
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in nginx
 
 
+def test_the_rate_limits_see_the_client_behind_the_proxy_and_the_training_portal_trusts_no_header(stack):
+    nginx = proxy_configuration()
+    # The proxy appends the address it saw; web trusts exactly that one (one proxy of its own).
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
+    for name in DJANGO_SERVICES:
+        assert stack[name]["environment"]["TRUSTED_PROXY_COUNT"] == "1", name
+    training = config("--profile", "training")["services"]["web-training"]
+    assert training["ports"] and training["environment"]["TRUSTED_PROXY_COUNT"] == "0"
+
+
 def test_worker_and_beat_run_celery(stack):
     for name in ("worker", "mail-worker"):
         assert stack[name]["command"][:4] == ["celery", "-A", "imi", "worker"], name

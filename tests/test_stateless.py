@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["imi", "core", "authorities", "registers", "requests_app", "portal", "demo"]
@@ -60,6 +64,40 @@ def test_sessions_cache_and_celery_live_in_shared_services():
     shared = ("default", "django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cache")
     assert session_engine in shared
     assert cache == "django.core.cache.backends.redis.RedisCache"
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1, ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip"})
+def test_behind_the_proxy_failed_logins_count_per_client_not_per_proxy(client, world):
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}  # every request comes from the proxy; it says whose it is
+    for _attempt in range(3):
+        client.post(
+            reverse("account_login"),
+            {"login": world.bg_handler.email, "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+            **proxy,
+        )
+    refused = client.post(
+        reverse("account_login"),
+        {"login": world.pt_handler.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+        **proxy,
+    )
+    assert "Too many failed login attempts" in " ".join(refused.context["form"].non_field_errors())
+    # A colleague elsewhere, through the same proxy, is not locked out: only the proxy's own entry counts,
+    # whatever the client wrote before it.
+    client.post(
+        reverse("account_login"),
+        {"login": world.pt_handler.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.7",
+        **proxy,
+    )
+    assert client.session["_auth_user_id"] == str(world.pt_handler.pk)
+
+
+def test_trusted_proxy_count_comes_from_the_environment():
+    result = base_settings("s.ALLAUTH_TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2"
 
 
 def python_files():

@@ -171,6 +171,11 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind proxies the address of every request is the nearest proxy's: the login rate limits count per client
+# address from X-Forwarded-For, trusting as many proxies as are the portal's own (the compose stack's nginx: 1;
+# a load balancer in front of it: 2). 0 (default): the address the request came from, for gunicorn published
+# as is.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="IMI portal")
