@@ -11,6 +11,9 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
+
+from imi.celery import mail_queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -119,6 +122,11 @@ DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Behind PgBouncer in transaction mode (docs/scaling.md) a server-side cursor, which QuerySet.iterator() opens,
+# cannot outlive its transaction: Django then reads in chunks with ordinary cursors. Nothing else depends on the
+# database session (no SET, no advisory lock, no LISTEN; locks are row locks inside a transaction).
+DATABASE_PGBOUNCER = env.bool("DATABASE_PGBOUNCER", default=False)
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASE_PGBOUNCER
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL")
@@ -164,6 +172,11 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind proxies the address of every request is the nearest proxy's: the login rate limits count per client
+# address from X-Forwarded-For, trusting as many proxies as are the portal's own (the compose stack's nginx: 1;
+# a load balancer in front of it: 2). 0 (default): the address the request came from, for gunicorn published
+# as is.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="IMI portal")
@@ -235,6 +248,29 @@ STORAGES["private"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+# Past one machine (docs/scaling.md): with a bucket named, the files go to S3-compatible object storage,
+# which every web replica and worker reaches alike. The objects are private and no signed link is ever
+# made: files leave only through the portal's download view, which checks who asks and logs the read.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Empty: Amazon S3 itself (and the region's default endpoint); else the address of another service.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            # Empty: boto3's own chain (the instance's or the container's role).
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            # "path" for services that do not give each bucket a host name of its own.
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            "default_acl": "private",
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 # A mail backend class of its own, where no URL scheme fits (the fault tests use one).
@@ -250,6 +286,13 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="imi")
+# Two queues (imi.celery.route_task): the default one, and one for mail and link checks. A worker started
+# without -Q takes both; `-Q <CELERY_QUEUE>-mail` makes one that only sends mail (docs/scaling.md).
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, mail_queue(CELERY_TASK_DEFAULT_QUEUE))
+]
+CELERY_TASK_ROUTES = ["imi.celery.route_task"]
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {
