@@ -25,6 +25,18 @@ def authorities_in_scope(user):
     return Authority.objects.filter(scope).distinct()
 
 
+def authority_ids_in_scope(user):
+    """The ids of ``authorities_in_scope`` as a list, or None for every authority (a superuser).
+
+    Queries over many requests filter by this list rather than by the scope as a subquery: with
+    literal ids the planner uses the indexes on the request's authorities; with a subquery inside
+    an OR it scans every request.
+    """
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return None
+    return list(authorities_in_scope(user).values_list("pk", flat=True))
+
+
 def users_in_scope(user):
     """The users a coordinator or a helpdesk looks after; the national ones also see the helpdesk staff."""
     if not user.is_authenticated or not user.is_active:

@@ -13,7 +13,7 @@ table persona × state → see / change.
 from django.db.models import Q
 from django.utils import timezone
 
-from authorities.auth import authorities_in_scope
+from authorities.auth import authorities_in_scope, authority_ids_in_scope
 from authorities.models import Authority, LegislativeArea, Role, User
 from requests_app.models import BlockedDataAccess, InformationRequest, Status
 
@@ -72,12 +72,21 @@ def _sent():
     return Q(sent_at__isnull=False)
 
 
-def requests_visible_to(user):
-    """Requests of the user's authority in the areas they (or the absent colleagues they cover) work in,
-    and those of a coordinator's scope. A request never sent is seen only by its requesting authority.
-    """
-    if not (user.is_authenticated and user.is_active):
-        return InformationRequest.objects.none()
+def _coordinated_ids(user):
+    """The ids of the authorities a coordinator (or superuser) looks after, None for all, [] for anyone else."""
+    if user.is_coordinator or user.is_superuser:
+        return authority_ids_in_scope(user)
+    return []
+
+
+def _of(field, authority_ids):
+    """``field`` is one of the authorities (None: any authority)."""
+    if authority_ids is None:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__in": authority_ids})
+
+
+def _visible(user, coordinated):
     visible = Q(pk__in=[])
     if user.authority_id:
         in_my_areas = Q(legislative_area__in=working_areas(user))
@@ -85,10 +94,18 @@ def requests_visible_to(user):
         mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
         theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
         visible |= mine | (theirs & _sent())
-    if user.is_coordinator or user.is_superuser:
-        scope = authorities_in_scope(user).values("pk")
-        visible |= _sent() & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
-    return InformationRequest.objects.filter(visible)
+    if coordinated is None or coordinated:
+        visible |= _sent() & (_of("requesting_authority", coordinated) | _of("responding_authority", coordinated))
+    return visible
+
+
+def requests_visible_to(user):
+    """Requests of the user's authority in the areas they (or the absent colleagues they cover) work in,
+    and those of a coordinator's scope. A request never sent is seen only by its requesting authority.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return InformationRequest.objects.none()
+    return InformationRequest.objects.filter(_visible(user, _coordinated_ids(user)))
 
 
 def can_see(user, info_request):
@@ -126,16 +143,30 @@ def personal_data_visible_to(user, *, now=None):
     """
     if not may_work(user):
         return InformationRequest.objects.none()
+    coordinated = _coordinated_ids(user)
+    return InformationRequest.objects.filter(_visible(user, coordinated) & _personal_data(user, coordinated, now))
+
+
+def personal_data_rule(user, *, now=None):
+    """``personal_data_visible_to`` as a condition on requests already limited to ``requests_visible_to``:
+    for a list that filters the visible requests further (its search by the subject's name).
+    """
+    if not may_work(user):
+        return Q(pk__in=[])
+    return _personal_data(user, _coordinated_ids(user), now)
+
+
+def _personal_data(user, coordinated, now):
     now = now or timezone.now()
     rule = Q(pk__in=[])
     if user.authority_id:
         rule |= _live() & Q(requesting_authority_id=user.authority_id)
         rule |= _live() & Q(responding_authority_id=user.authority_id) & _accepted_by_responder()
-    if user.is_coordinator or user.is_superuser:
-        scope = authorities_in_scope(user).values("pk")
-        rule |= _live() & Q(status=Status.REFERRED, responding_authority__in=scope)
-        rule |= _justified_blocked_access(user, now) & Q(responding_authority__in=scope)
-    return requests_visible_to(user).filter(rule)
+    if coordinated is None or coordinated:
+        in_scope = _of("responding_authority", coordinated)
+        rule |= _live() & Q(status=Status.REFERRED) & in_scope
+        rule |= _justified_blocked_access(user, now) & in_scope
+    return rule
 
 
 def can_see_personal_data(user, info_request):
@@ -154,9 +185,9 @@ def personal_data_held_in_scope(user, *, now=None, include_blocked=False):
     if not (may_work(user) and (user.is_coordinator or user.is_superuser)):
         return InformationRequest.objects.none()
     now = now or timezone.now()
-    scope = authorities_in_scope(user).values("pk")
-    held = (Q(requesting_authority__in=scope) & ~Q(status=Status.DRAFT)) | (
-        Q(responding_authority__in=scope) & _accepted_by_responder()
+    scope = authority_ids_in_scope(user)
+    held = (_of("requesting_authority", scope) & ~Q(status=Status.DRAFT)) | (
+        _of("responding_authority", scope) & _accepted_by_responder()
     )
     readable = _live() | _justified_blocked_access(user, now)
     if include_blocked:
