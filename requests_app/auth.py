@@ -10,6 +10,8 @@ answers and notes (event notes, the reason for a deadline). See docs/architectur
 table persona × state → see / change.
 """
 
+from functools import cached_property
+
 from django.db.models import Q
 from django.utils import timezone
 
@@ -250,19 +252,76 @@ def can_delete_draft(user, info_request):
     )
 
 
-def can_contribute(user, info_request):
-    """Add a message or a file: a handler of either side (or a backup acting for one) who may read
-    the personal data, while the request is running. Supervisors only read.
+class RequestAccess:
+    """What one user may see and do on one request, each rule asked at most once.
+
+    A page that asks the same question several times (the view, the actions offered, the
+    templates) asks this object instead; each answer comes from the rule functions above,
+    computed on first use and kept for the page. ``can_answer`` and ``can_contribute`` are
+    composed here and nowhere else.
     """
-    if info_request.is_finished or info_request.personal_data_blocked_at is not None:
-        return False
-    return acts_as_handler(user, info_request) and can_see_personal_data(user, info_request)
+
+    def __init__(self, user, info_request):
+        self.user = user
+        self.info_request = info_request
+
+    @cached_property
+    def may_work(self):
+        return may_work(self.user)
+
+    @cached_property
+    def side(self):
+        return side_of(self.user, self.info_request)
+
+    @cached_property
+    def personal_data(self):
+        """Every field group of the personal data: identity, free text, files, answers, notes."""
+        return can_see_personal_data(self.user, self.info_request)
+
+    @cached_property
+    def acts_as_handler(self):
+        return acts_as_handler(self.user, self.info_request)
+
+    @cached_property
+    def allocates(self):
+        return allocates(self.user, self.info_request)
+
+    @cached_property
+    def is_coordinator(self):
+        return is_coordinator_of(self.user, self.info_request)
+
+    @cached_property
+    def can_contribute(self):
+        """Add a message or a file: a handler of either side (or a backup acting for one) who may read
+        the personal data, while the request is running. Supervisors only read.
+        """
+        info_request = self.info_request
+        if info_request.is_finished or info_request.personal_data_blocked_at is not None:
+            return False
+        return self.acts_as_handler and self.personal_data
+
+    @cached_property
+    def can_answer(self):
+        """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
+        return self.info_request.status in Status.OPEN_STATES and self.side == "responder" and self.acts_as_handler
+
+    @cached_property
+    def may_unblock(self):
+        """A coordinator of the scope may open blocked (not deleted) data with a recorded justification."""
+        info_request = self.info_request
+        return (
+            info_request.personal_data_blocked_at is not None
+            and info_request.personal_data_deleted_at is None
+            and not self.personal_data
+            and self.is_coordinator
+        )
+
+
+def can_contribute(user, info_request):
+    """The rule of ``RequestAccess.can_contribute`` for one question."""
+    return RequestAccess(user, info_request).can_contribute
 
 
 def can_answer(user, info_request):
-    """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
-    return (
-        info_request.status in Status.OPEN_STATES
-        and side_of(user, info_request) == "responder"
-        and acts_as_handler(user, info_request)
-    )
+    """The rule of ``RequestAccess.can_answer`` for one question."""
+    return RequestAccess(user, info_request).can_answer

@@ -114,34 +114,41 @@ def coordination_lists(*, user):
     }
 
 
-def request_notes_at_hand(*, info_request):
+def request_notes_at_hand(*, info_request, events=None):
     """The notes a reader acts on, shown at the top of the request page: the latest clarification
     question and the latest note sent with a reply, oldest first. They are notes of the timeline:
     the page shows them only to who may read the request's notes.
+
+    ``events``: the request's timeline when the page has it already (with actor and authority).
     """
-    latest = []
-    for action in (Action.REQUEST_CLARIFICATION, Action.REPLY):
-        event = (
-            info_request.events.filter(action=action)
-            .exclude(note="")
-            .select_related("actor", "authority")
-            .order_by("-created_at", "-pk")
-            .first()
+    if events is None:
+        events = (
+            info_request.events.filter(action__in=NOTES_AT_HAND).exclude(note="").select_related("actor", "authority")
         )
-        if event is not None:
-            latest.append(event)
-    return sorted(latest, key=lambda event: (event.created_at, event.pk))
+    latest = {}
+    for event in events:
+        if event.action in NOTES_AT_HAND and event.note:
+            key = (event.created_at, event.pk)
+            if event.action not in latest or key > (latest[event.action].created_at, latest[event.action].pk):
+                latest[event.action] = event
+    return sorted(latest.values(), key=lambda event: (event.created_at, event.pk))
 
 
-def deadline_reason_language(*, info_request):
-    """The language the reason for the agreed deadline was written in (blank where not known)."""
+NOTES_AT_HAND = (Action.REQUEST_CLARIFICATION, Action.REPLY)
+DEADLINE_ACTIONS = (Action.ACCEPT, Action.CHANGE_DEADLINE)
+
+
+def deadline_reason_language(*, info_request, events=None):
+    """The language the reason for the agreed deadline was written in (blank where not known).
+
+    ``events``: the request's timeline when the page has it already.
+    """
     if not info_request.deadline_reason:
         return ""
-    event = (
-        info_request.events.filter(
-            action__in=[Action.ACCEPT, Action.CHANGE_DEADLINE], note=info_request.deadline_reason
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    if events is None:
+        events = info_request.events.filter(action__in=DEADLINE_ACTIONS, note=info_request.deadline_reason)
+    written = [
+        event for event in events if event.action in DEADLINE_ACTIONS and event.note == info_request.deadline_reason
+    ]
+    event = max(written, key=lambda event: (event.created_at, event.pk), default=None)
     return event.note_language if event is not None else ""

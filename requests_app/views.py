@@ -245,34 +245,37 @@ def draft_delete(request, pk):
 def detail(request, pk):
     info_request = _get_request_for_user(request, pk)
     user = request.user
-    side = auth.side_of(user, info_request)
-    can_see_personal_data = auth.can_see_personal_data(user, info_request)
+    # Each rule asked once for the page: the view, the actions offered and the template share the answers.
+    access = auth.RequestAccess(user, info_request)
+    can_see_personal_data = access.personal_data
     if can_see_personal_data:
         _record_read(request, info_request)
-    notes_at_hand = selectors.request_notes_at_hand(info_request=info_request) if can_see_personal_data else []
+    events = list(info_request.events.select_related("actor", "authority", "assignee"))
+    notes_at_hand = (
+        selectors.request_notes_at_hand(info_request=info_request, events=events) if can_see_personal_data else []
+    )
     return render(
         request,
         "requests/detail.html",
         {
             "notes_at_hand": notes_at_hand,
-            "deadline_reason_language": selectors.deadline_reason_language(info_request=info_request)
+            "deadline_reason_language": selectors.deadline_reason_language(info_request=info_request, events=events)
             if can_see_personal_data
             else "",
             "notes_at_hand_ids": {event.pk for event in notes_at_hand},
             "info_request": info_request,
-            "side": side,
+            "side": access.side,
             "can_see_personal_data": can_see_personal_data,
-            "may_unblock": info_request.personal_data_blocked_at is not None
-            and info_request.personal_data_deleted_at is None
-            and not can_see_personal_data
-            and auth.is_coordinator_of(user, info_request),
-            "actions": [(action, Action(action).label) for action in workflow.allowed_actions(user, info_request)],
+            "may_unblock": access.may_unblock,
+            "actions": [
+                (action, Action(action).label) for action in workflow.allowed_actions(user, info_request, access)
+            ],
             "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
-            "events": info_request.events.select_related("actor", "authority", "assignee"),
+            "events": events,
             "messages_list": info_request.messages.select_related("author", "authority"),
             "attachments": info_request.attachments.select_related("authority"),
-            "can_answer": auth.can_answer(user, info_request),
-            "can_write": auth.can_contribute(user, info_request),
+            "can_answer": access.can_answer,
+            "can_write": access.can_contribute,
             "message_form": MessageForm(),
             "attachment_form": AttachmentForm(),
             "children": info_request.children.all(),

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -273,10 +274,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_TIMEZONE = TIME_ZONE
 
-# Sessions end after this long without activity (every request renews the cookie).
+# Sessions end after this long without activity. Not every request writes its session:
+# core.middleware.SlidingSessionMiddleware renews it (row and cookie) when its last renewal is
+# older than IMI_SESSION_RENEW_SECONDS, so a session ends between AGE - RENEW and AGE after
+# the last request, and the page's warning counts from the last renewal.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=int(timedelta(minutes=30).total_seconds()))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+IMI_SESSION_RENEW_SECONDS = env.int("IMI_SESSION_RENEW_SECONDS", default=60)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
