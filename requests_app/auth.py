@@ -61,12 +61,37 @@ def colleagues_covered_by(user, today=None):
     )
 
 
+def _per_user(user, key, compute):
+    """``compute()``, once per user object and key: a page asks several rules of the same user
+    (a request's user object lives as long as the request)."""
+    memo = user.__dict__.setdefault("_access_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def covered_ids(user):
+    """The ids of ``colleagues_covered_by(user)`` today, as a list."""
+    today = timezone.localdate()
+    return _per_user(
+        user, ("covered", today), lambda: list(colleagues_covered_by(user, today).values_list("pk", flat=True))
+    )
+
+
 def working_areas(user, *kinds):
-    """The areas of the user's roles and of the roles of the absent colleagues they cover for."""
-    roles = Role.objects.filter(Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")))
-    if kinds:
-        roles = roles.filter(kind__in=kinds)
-    return roles.values("legislative_area")
+    """The ids of the areas of the user's roles and of the roles of the absent colleagues they cover for.
+
+    A list, not a subquery: the request lists filter by it inside an OR, where a subquery would be
+    evaluated by reading every role.
+    """
+
+    def areas():
+        roles = Role.objects.filter(user_id__in=[user.pk, *covered_ids(user)])
+        if kinds:
+            roles = roles.filter(kind__in=kinds)
+        return sorted(set(roles.values_list("legislative_area_id", flat=True)))
+
+    return _per_user(user, ("areas", timezone.localdate(), kinds), areas)
 
 
 def _sent():
@@ -92,7 +117,7 @@ def _visible(user, coordinated):
     visible = Q(pk__in=[])
     if user.authority_id:
         in_my_areas = Q(legislative_area__in=working_areas(user))
-        covered = colleagues_covered_by(user).values("pk")
+        covered = covered_ids(user)
         mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
         theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
         visible |= mine | (theirs & _sent())
@@ -236,7 +261,7 @@ def acts_as_handler(user, info_request):
     if not may_work(user) or side_of(user, info_request) is None:
         return False
     return Role.objects.filter(
-        Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")),
+        user_id__in=[user.pk, *covered_ids(user)],
         legislative_area_id=info_request.legislative_area_id,
         kind=Role.Kind.HANDLER,
     ).exists()

@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from authorities.auth import authority_ids_in_scope
 from authorities.models import Role
 from requests_app.auth import (
-    colleagues_covered_by,
+    covered_ids,
     personal_data_rule,
     requests_allocated_by,
     requests_visible_to,
@@ -55,8 +55,7 @@ def matching(query, *, user):
 
 
 def _most_urgent_first(requests, user):
-    covered = list(colleagues_covered_by(user).values_list("pk", flat=True))
-    people = [user.pk, *covered]
+    people = [user.pk, *covered_ids(user)]
     return requests.annotate(
         mine=Case(
             When(Q(responder_handler__in=people) | Q(requester_handler__in=people), then=Value(0)),
@@ -72,7 +71,7 @@ def my_tasks(*, user):
     groups = {}
     visible = with_display_relations(requests_visible_to(user))
     if user.authority_id:
-        covered = colleagues_covered_by(user).values("pk")
+        covered = covered_ids(user)
         mine = visible.filter(
             Q(legislative_area__in=working_areas(user, Role.Kind.HANDLER, Role.Kind.ALLOCATOR))
             | Q(requester_handler__in=covered)
