@@ -39,6 +39,22 @@ def authorities_in_scope(user):
     return Authority.objects.filter(scope).distinct()
 
 
+def authority_ids_in_scope(user):
+    """The ids of ``authorities_in_scope`` as a list, or None for every authority (a superuser).
+
+    Queries over many requests filter by this list rather than by the scope as a subquery: with
+    literal ids the planner uses the indexes on the request's authorities; with a subquery inside
+    an OR it scans every request.
+    """
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return None
+    # A page asks several rules of the same user: the scope is read once per user object (a request's).
+    ids = user.__dict__.get("_authority_ids_in_scope")
+    if ids is None:
+        ids = user.__dict__["_authority_ids_in_scope"] = list(authorities_in_scope(user).values_list("pk", flat=True))
+    return ids
+
+
 def _scope_key(user):
     # What a scope depends on: users who share it share the answer (the users of one coordinator authority).
     coordinator = user.authority_id if user.is_coordinator else None

@@ -15,7 +15,7 @@ from functools import cached_property
 from django.db.models import Q
 from django.utils import timezone
 
-from authorities.auth import authorities_in_scope
+from authorities.auth import authorities_in_scope, authority_ids_in_scope
 from authorities.models import Authority, LegislativeArea, Role, User
 from requests_app.models import BlockedDataAccess, InformationRequest, Status
 
@@ -61,17 +61,69 @@ def colleagues_covered_by(user, today=None):
     )
 
 
+def _per_user(user, key, compute):
+    """``compute()``, once per user object and key: a page asks several rules of the same user
+    (a request's user object lives as long as the request)."""
+    memo = user.__dict__.setdefault("_access_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def covered_ids(user):
+    """The ids of ``colleagues_covered_by(user)`` today, as a list."""
+    today = timezone.localdate()
+    return _per_user(
+        user, ("covered", today), lambda: list(colleagues_covered_by(user, today).values_list("pk", flat=True))
+    )
+
+
 def working_areas(user, *kinds):
-    """The areas of the user's roles and of the roles of the absent colleagues they cover for."""
-    roles = Role.objects.filter(Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")))
-    if kinds:
-        roles = roles.filter(kind__in=kinds)
-    return roles.values("legislative_area")
+    """The ids of the areas of the user's roles and of the roles of the absent colleagues they cover for.
+
+    A list, not a subquery: the request lists filter by it inside an OR, where a subquery would be
+    evaluated by reading every role.
+    """
+
+    def areas():
+        roles = Role.objects.filter(user_id__in=[user.pk, *covered_ids(user)])
+        if kinds:
+            roles = roles.filter(kind__in=kinds)
+        return sorted(set(roles.values_list("legislative_area_id", flat=True)))
+
+    return _per_user(user, ("areas", timezone.localdate(), kinds), areas)
 
 
 def _sent():
     """Sent at some time: a draft, and a draft withdrawn before it was ever sent, are the requesting authority's own."""
     return Q(sent_at__isnull=False)
+
+
+def _coordinated_ids(user):
+    """The ids of the authorities a coordinator (or superuser) looks after, None for all, [] for anyone else."""
+    if user.is_coordinator or user.is_superuser:
+        return authority_ids_in_scope(user)
+    return []
+
+
+def _of(field, authority_ids):
+    """``field`` is one of the authorities (None: any authority)."""
+    if authority_ids is None:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__in": authority_ids})
+
+
+def _visible(user, coordinated):
+    visible = Q(pk__in=[])
+    if user.authority_id:
+        in_my_areas = Q(legislative_area__in=working_areas(user))
+        covered = covered_ids(user)
+        mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
+        theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
+        visible |= mine | (theirs & _sent())
+    if coordinated is None or coordinated:
+        visible |= _sent() & (_of("requesting_authority", coordinated) | _of("responding_authority", coordinated))
+    return visible
 
 
 def requests_visible_to(user):
@@ -80,17 +132,7 @@ def requests_visible_to(user):
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
-    visible = Q(pk__in=[])
-    if user.authority_id:
-        in_my_areas = Q(legislative_area__in=working_areas(user))
-        covered = colleagues_covered_by(user).values("pk")
-        mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
-        theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
-        visible |= mine | (theirs & _sent())
-    if user.is_coordinator or user.is_superuser:
-        scope = authorities_in_scope(user).values("pk")
-        visible |= _sent() & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
-    return InformationRequest.objects.filter(visible)
+    return InformationRequest.objects.filter(_visible(user, _coordinated_ids(user)))
 
 
 def can_see(user, info_request):
@@ -128,16 +170,30 @@ def personal_data_visible_to(user, *, now=None):
     """
     if not may_work(user):
         return InformationRequest.objects.none()
+    coordinated = _coordinated_ids(user)
+    return InformationRequest.objects.filter(_visible(user, coordinated) & _personal_data(user, coordinated, now))
+
+
+def personal_data_rule(user, *, now=None):
+    """``personal_data_visible_to`` as a condition on requests already limited to ``requests_visible_to``:
+    for a list that filters the visible requests further (its search by the subject's name).
+    """
+    if not may_work(user):
+        return Q(pk__in=[])
+    return _personal_data(user, _coordinated_ids(user), now)
+
+
+def _personal_data(user, coordinated, now):
     now = now or timezone.now()
     rule = Q(pk__in=[])
     if user.authority_id:
         rule |= _live() & Q(requesting_authority_id=user.authority_id)
         rule |= _live() & Q(responding_authority_id=user.authority_id) & _accepted_by_responder()
-    if user.is_coordinator or user.is_superuser:
-        scope = authorities_in_scope(user).values("pk")
-        rule |= _live() & Q(status=Status.REFERRED, responding_authority__in=scope)
-        rule |= _justified_blocked_access(user, now) & Q(responding_authority__in=scope)
-    return requests_visible_to(user).filter(rule)
+    if coordinated is None or coordinated:
+        in_scope = _of("responding_authority", coordinated)
+        rule |= _live() & Q(status=Status.REFERRED) & in_scope
+        rule |= _justified_blocked_access(user, now) & in_scope
+    return rule
 
 
 def can_see_personal_data(user, info_request):
@@ -156,9 +212,9 @@ def personal_data_held_in_scope(user, *, now=None, include_blocked=False):
     if not (may_work(user) and (user.is_coordinator or user.is_superuser)):
         return InformationRequest.objects.none()
     now = now or timezone.now()
-    scope = authorities_in_scope(user).values("pk")
-    held = (Q(requesting_authority__in=scope) & ~Q(status=Status.DRAFT)) | (
-        Q(responding_authority__in=scope) & _accepted_by_responder()
+    scope = authority_ids_in_scope(user)
+    held = (_of("requesting_authority", scope) & ~Q(status=Status.DRAFT)) | (
+        _of("responding_authority", scope) & _accepted_by_responder()
     )
     readable = _live() | _justified_blocked_access(user, now)
     if include_blocked:
@@ -205,7 +261,7 @@ def acts_as_handler(user, info_request):
     if not may_work(user) or side_of(user, info_request) is None:
         return False
     return Role.objects.filter(
-        Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")),
+        user_id__in=[user.pk, *covered_ids(user)],
         legislative_area_id=info_request.legislative_area_id,
         kind=Role.Kind.HANDLER,
     ).exists()

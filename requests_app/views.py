@@ -1,7 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from authorities.selectors import authorities_search
 from core.forms import add_service_errors, submitted
+from core.pagination import CappedPaginator
 from registers.selectors import registers_for_request
 from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (
@@ -91,7 +92,7 @@ def request_list(request):
         overdue=filters.get("overdue", False),
         query=filters.get("q", ""),
     )
-    page = Paginator(requests, 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(requests, 25, cap=settings.IMI_LIST_COUNT_CAP).get_page(request.GET.get("page"))
     return render(
         request,
         "requests/list.html",

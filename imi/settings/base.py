@@ -396,6 +396,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_6
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=10)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
+# The request list counts up to this many requests; beyond, it says "more than" and lists the newest.
+IMI_LIST_COUNT_CAP = env.int("IMI_LIST_COUNT_CAP", default=1000)
 # How long a coordinator's justified access to blocked data lasts.
 IMI_BLOCKED_ACCESS_HOURS = env.int("IMI_BLOCKED_ACCESS_HOURS", default=24)
 # How long delivered mails (and failed ones, once seen) and the history of link checks are kept;
