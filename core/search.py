@@ -16,6 +16,7 @@ each typed word: 1 for the word itself (or a longer word starting with it), the
 similarity of the close word it holds otherwise.
 """
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Expression, FloatField, Func, Value, When
@@ -115,6 +116,16 @@ def is_typo_of(typed, word):
     shortest = len(typed) if allowed == 1 else len(typed) - 1
     starts = range(shortest, min(len(typed) + allowed, len(word)) + 1)
     return any(edits(typed, word[:length]) <= allowed for length in {len(word), *starts})
+
+
+def searchable_models():
+    """The models whose rows have a search document (their tables have the generated ``search_vector``)."""
+    return [model for model in apps.get_models() if any(f.name == "search_document" for f in model._meta.fields)]
+
+
+def search_words_rebuild_all():
+    """Every searchable model's words afresh (nightly: the words of changed and deleted documents go)."""
+    return {model._meta.label_lower: search_words_rebuild(model) for model in searchable_models()}
 
 
 def words_of(query):

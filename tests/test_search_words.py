@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +13,7 @@ from authorities.selectors import authorities_search
 from authorities.services import authority_search_refresh
 from core.models import SearchWord
 from core.search import edits, is_typo_of, search_words_rebuild, typed_words
+from core.tasks import rebuild_search_words
 from registers.models import Register
 from registers.selectors import registers_search
 from registers.services import register_search_refresh
@@ -87,6 +89,15 @@ def test_words_of_a_changed_or_deleted_document_are_harmless_and_go_at_the_rebui
     assert "igaunijas" not in words(Authority)
     assert "tooinspektsioon" in words(Authority)
     assert words(Register) == set()
+
+
+def test_a_nightly_task_drops_the_words_no_document_holds(estonian):
+    SearchWord.objects.create(source="authorities.authority", word="arbeitsinspektorat")
+    rebuild_search_words.delay()
+    assert "arbeitsinspektorat" not in words(Authority)
+    assert "tooinspektsioon" in words(Authority)
+    schedule = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "core.tasks.rebuild_search_words" in schedule
 
 
 def test_the_rebuild_command_collects_the_words_of_documents_written_in_bulk(estonian):

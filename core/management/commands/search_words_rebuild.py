@@ -3,18 +3,14 @@
     python manage.py search_words_rebuild [app_label.model ...]
 
 Saving a document adds its words (``core.search.store_document``); this drops the
-words no document holds any more and adds those of documents written in bulk SQL.
-Without arguments: every model with a search document.
+words no document holds any more and adds those of documents written in bulk SQL
+(the nightly task ``core.tasks.rebuild_search_words`` does the same). Without
+arguments: every model with a search document.
 """
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from core.search import search_words_rebuild
-
-
-def searchable_models():
-    return [model for model in apps.get_models() if any(f.name == "search_document" for f in model._meta.fields)]
+from core.search import search_words_rebuild, searchable_models
 
 
 class Command(BaseCommand):
