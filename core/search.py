@@ -86,36 +86,60 @@ def search_words_add(queryset):
 
 @transaction.atomic
 def search_words_rebuild(model):
-    """The words of every document of this model, afresh: drops the words no document holds any more."""
-    SearchWord.objects.filter(source=_source(model)).delete()
+    """The words of every document of this model: drops those no document holds any more, adds the missing."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH held AS (SELECT DISTINCT word FROM {quote(model._meta.db_table)}, "  # noqa: S608 (own tables)
+            "unnest(tsvector_to_array(search_vector)) AS word) "
+            f"DELETE FROM {quote(SearchWord._meta.db_table)} AS w "
+            "WHERE w.source = %s AND NOT EXISTS (SELECT FROM held WHERE held.word = w.word)",
+            [_source(model)],
+        )
     search_words_add(model._default_manager.all())
     return SearchWord.objects.filter(source=_source(model)).count()
 
 
-def edits(typed, word):
-    """Letters inserted, deleted, changed or swapped to turn one word into the other (Damerau-Levenshtein)."""
-    previous, current = None, list(range(len(word) + 1))
+def edits_to_starts(typed, word, most=None):
+    """The letters inserted, deleted, changed or swapped to turn ``typed`` into each start of ``word``.
+
+    Optimal string alignment (Damerau-Levenshtein without re-edits), returned as the list of
+    distances to ``word[:0]`` ... ``word``. Given ``most``, only distances up to it are exact (the
+    others are ``most + 1``) and only a band of the table is computed, fast enough for the
+    candidates of every typed word.
+    """
+    far = len(typed) + len(word) if most is None else most + 1
+    band = far if most is None else most
+    before, previous = None, [min(j, far) for j in range(len(word) + 1)]
     for i, letter in enumerate(typed, start=1):
-        before, previous, current = previous, current, [i] + [0] * len(word)
-        for j, other in enumerate(word, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
+        current = [min(i, far)] + [far] * len(word)
+        for j in range(max(1, i - band), min(len(word), i + band) + 1):
+            other = word[j - 1]
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
             if i > 1 and j > 1 and letter == word[j - 2] and typed[i - 2] == other:
-                current[j] = min(current[j], before[j - 2] + 1)
-    return current[-1]
+                cost = min(cost, before[j - 2] + 1)
+            current[j] = min(cost, far)
+        if min(current) >= far:
+            return [far] * (len(word) + 1)
+        before, previous = previous, current
+    return previous
 
 
-def is_typo_of(typed, word):
+def is_typo_of(typed, word, allowed=None):
     """Whether a typed word is a document word, or the start of one, with a typo or two.
 
-    One letter wrong in a word of up to five letters, two in a longer one. Trigram similarity
-    finds these words but scores a typo in a short word too low to tell it from another word.
+    Unless told how many letters may be wrong: one in a word of up to five letters, two in a
+    longer one. Trigram similarity finds these words but scores a typo in a short word too low
+    to tell it from another word.
     """
-    allowed = 1 if len(typed) <= 5 else 2
+    allowed = allowed or (1 if len(typed) <= 5 else 2)
+    longest = len(typed) + allowed
+    if len(word) <= longest:
+        return abs(len(word) - len(typed)) <= allowed and edits_to_starts(typed, word, allowed)[-1] <= allowed
     # The start of a longer word: as long as the typed word, give or take the letters a typo adds or
     # drops (a short typed word is not compared with shorter starts: too many words begin alike).
     shortest = len(typed) if allowed == 1 else len(typed) - 1
-    starts = range(shortest, min(len(typed) + allowed, len(word)) + 1)
-    return any(edits(typed, word[:length]) <= allowed for length in {len(word), *starts})
+    return min(edits_to_starts(typed, word[:longest], allowed)[shortest:]) <= allowed
 
 
 def searchable_models():
@@ -204,18 +228,19 @@ def typed_words(model, query):
 def corrections(typed, nearest):
     """Which of the nearest document words a typed word may stand for, closest first.
 
-    Every typed word stands for the words it is a typo of (which also catches other forms of the
-    same word: "muncii", "munca"). A typed word that no document holds (as a word, or the start
-    of one) also stands for the words it is most of (trigram word similarity: parts of
-    compounds); one the documents hold is most likely meant as typed, and searching for every
-    word that merely shares most of its letters would only slow the search down.
+    A typed word that no document holds (as a word, or the start of one) stands for the words
+    it is a typo of (a letter or two off: ``is_typo_of``, which also catches other forms of the
+    same word, "muncii" and "munca") and for those it is most of (trigram word similarity:
+    parts of compounds). One that the documents hold is most likely meant as typed: it only
+    stands for the words one letter off as well ("inspectorate", "inspectoratul"); searching
+    for every word that shares most of its letters would only slow the search down.
     """
     known = any(word.startswith(typed) for word, _score in nearest)
     close = []
     for word, score in nearest:
         if word.startswith(typed):
             continue  # found as typed
-        if is_typo_of(typed, word) or (not known and score >= WORD_SIMILARITY):
+        if is_typo_of(typed, word, allowed=1) if known else score >= WORD_SIMILARITY or is_typo_of(typed, word):
             close.append((word, score))
     return sorted(close, key=lambda pair: -pair[1])
 

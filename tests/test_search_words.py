@@ -12,7 +12,7 @@ from authorities.models import Authority
 from authorities.selectors import authorities_search
 from authorities.services import authority_search_refresh
 from core.models import SearchWord
-from core.search import edits, is_typo_of, search_words_rebuild, typed_words
+from core.search import edits_to_starts, is_typo_of, search_words_rebuild, typed_words
 from core.tasks import rebuild_search_words
 from registers.models import Register
 from registers.selectors import registers_search
@@ -141,6 +141,9 @@ def test_a_typo_is_a_letter_or_two_off(typed, word, expected):
     assert is_typo_of(typed, word) is expected
 
 
-def test_edits_count_a_swap_as_one():
-    assert edits("abcd", "abdc") == 1
-    assert edits("kitten", "sitting") == 3
+def test_edits_count_a_swap_as_one_and_give_the_distance_to_every_start_of_the_word():
+    assert edits_to_starts("abcd", "abdc")[-1] == 1
+    assert edits_to_starts("kitten", "sitting")[-1] == 3
+    assert edits_to_starts("helth", "healthcare") == [5, 4, 3, 3, 3, 2, 1, 2, 3, 4, 5]
+    # Within a bound, only what is within it is exact.
+    assert edits_to_starts("helth", "healthcare", 1) == [2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2]
