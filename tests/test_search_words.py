@@ -147,3 +147,13 @@ def test_edits_count_a_swap_as_one_and_give_the_distance_to_every_start_of_the_w
     assert edits_to_starts("helth", "healthcare") == [5, 4, 3, 3, 3, 2, 1, 2, 3, 4, 5]
     # Within a bound, only what is within it is exact.
     assert edits_to_starts("helth", "healthcare", 1) == [2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2]
+
+
+@pytest.mark.parametrize("query", ["o'brien", "a\\b", "''", "%_", "\x01", "tallinn\\"])
+def test_quotes_backslashes_and_odd_characters_are_no_error(estonian, query):
+    list(authorities_search(query=query))
+
+
+@pytest.mark.parametrize("query", ["!(tallinn) & labour:*", "tallinn <-> 'labour'", "tallinn|labour"])
+def test_full_text_operators_typed_are_only_words(estonian, query):
+    assert list(authorities_search(query=query)) == [estonian]
