@@ -323,6 +323,8 @@ CELERY_BEAT_SCHEDULE = {
     "prune-delivered-mails": {"task": "core.tasks.prune_delivered_mails", "schedule": crontab(hour=4, minute=0)},
     "prune-link-checks": {"task": "registers.tasks.prune_link_checks", "schedule": crontab(hour=4, minute=15)},
     "clear-expired-sessions": {"task": "core.tasks.clear_expired_sessions", "schedule": crontab(hour=4, minute=30)},
+    # The search's word list for typo correction, without the words of changed or deleted documents.
+    "rebuild-search-words": {"task": "core.tasks.rebuild_search_words", "schedule": crontab(hour=4, minute=45)},
 }
 CELERY_TIMEZONE = TIME_ZONE
 
