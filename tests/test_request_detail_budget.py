@@ -11,16 +11,17 @@ from requests_app.models import Action, Event, PersonalDataRead, Question, Reque
 from tests.request_states import request_in
 
 # Who reads which request, and what the page may cost them: the session, the user, the request,
-# the rules asked once each (personal data, handler, allocator, coordinator), the read log, and
+# the rules asked once each (personal data, handler, allocator, coordinator), the user's areas and
+# the absent colleagues they cover (read once as lists, which the request lists need), the read log, and
 # one query per list on the page (questions, timeline, messages, files, split-off requests);
 # a coordinator's authenticator (MFA), coordinated areas and the ids of the authorities in scope.
 BUDGETS = {
     # The Bulgarian handler reads the reply to their request.
-    "bg_handler": (Status.REPLIED, 11),
+    "bg_handler": (Status.REPLIED, 13),
     # The Portuguese handler answers the request their authority accepted (also its allocator's rule).
-    "pt_handler": (Status.OPEN, 12),
+    "pt_handler": (Status.OPEN, 14),
     # Portugal's coordinator reads the request referred to them.
-    "pt_coordinator": (Status.REFERRED, 14),
+    "pt_coordinator": (Status.REFERRED, 16),
 }
 
 
