@@ -7,8 +7,12 @@ import os
 import shutil
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+
+from tests.conftest import TOTP_SECRET
+from tests.factories import PASSWORD
 
 # The live server runs in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -81,3 +85,14 @@ def log_in(page, email, password):
     page.locator("main").get_by_role("button", name="Log in").click()
     page.wait_for_load_state("load")
     page.check_accessibility()
+
+
+def log_in_with_authenticator(page, user):
+    """Log in as a user with the tests' authenticator app (coordinators, helpdesk staff)."""
+    log_in(page, user.email, PASSWORD)
+    counters = list(yield_hotp_counters_from_time())
+    page.get_by_label("Code").fill(format_hotp_value(hotp_value(TOTP_SECRET, counters[len(counters) // 2])))
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state("load")
+    page.check_accessibility()
+    assert "/accounts/" not in page.url, f"still logging in: {page.url}"
