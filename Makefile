@@ -9,7 +9,7 @@ DEVSERVICES := $(PY) -m imi.devservices
 LANGS := bg ro da lv et
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-dates e2e lint format messages totp bench load-test clean-data
+.PHONY: help run test test-fast test-dates e2e lint format messages totp bench bench-pages load-test clean-data
 
 help: ## Show this help
 	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -72,6 +72,13 @@ LOAD_TIME ?= 2m
 load-test: $(VENV)/.installed ## Load test: LOAD_USERS (200) users for LOAD_TIME (2m) against LOAD_HOST
 	$(VENV)/bin/locust -f loadtest/locustfile.py --headless --only-summary --host $(LOAD_HOST) \
 	  --users $(LOAD_USERS) --spawn-rate $(LOAD_SPAWN_RATE) --run-time $(LOAD_TIME) --stop-timeout 10
+
+# The real IMI's size; smaller worlds for a quicker look: make bench-pages REQUESTS=100000.
+AUTHORITIES ?= 20000
+USERS ?= 50000
+REQUESTS ?= 1000000
+bench-pages: $(VENV)/.installed ## Build a world of REQUESTS requests in a database of its own, time every page under gunicorn, drop it
+	$(DEVSERVICES) exec -- python manage.py bench_pages --authorities $(AUTHORITIES) --users $(USERS) --requests $(REQUESTS)
 
 # The demo's coordinators, helpdesk staff and superuser share this authenticator secret (seed_demo).
 DEMO_TOTP_SECRET ?= JBSWY3DPEHPK3PXP
