@@ -59,8 +59,9 @@ messages: $(VENV)/.installed ## Update locale/*/LC_MESSAGES/django.po from the c
 	$(DEVSERVICES) exec -- python manage.py makemessages $(addprefix -l ,$(LANGS)) \
 	  --no-location --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=.devdata
 
-bench: $(VENV)/.installed ## Time the reminder sweep with 2,500 due among 100,000 and 1,000,000 requests (rolled back)
+bench: $(VENV)/.installed ## Time the reminder sweep (2,500 due among 100,000 and 1,000,000 requests) and the directory search (rolled back)
 	CELERY_TASK_ALWAYS_EAGER=false $(DEVSERVICES) exec -- python manage.py bench_reminders --totals 100000 1000000 --due 2500
+	$(DEVSERVICES) exec -- python manage.py bench_search --authorities 20000 --registers 5000
 
 # A mixed day of handlers and coordinators (loadtest/locustfile.py) against a running portal seeded with the
 # demo world (`make run`, `docker compose up` and seed_demo): LOAD_USERS simulated users for LOAD_TIME; prints
