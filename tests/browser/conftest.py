@@ -80,12 +80,15 @@ OWN_WORDS = """() => {
 def english_words(language):
     """A pattern of the portal's English texts that read differently in `language`: buttons, labels,
     statuses, month and day names... all a page in that language must not show."""
+    translations = {}  # msgid: its translations (a plural has one per form, its key the msgid and the form)
+    for key, msgstr in trans_real.translation(language)._catalog.items():
+        translations.setdefault(key[0] if isinstance(key, tuple) else key, set()).add(msgstr)
     texts = set()
-    for msgid, msgstr in trans_real.translation(language)._catalog.items():
-        if isinstance(msgid, tuple):
-            msgid = msgid[0]  # a plural form: checked by its singular's words
+    for msgid, msgstrs in translations.items():
+        if msgid in msgstrs:
+            continue  # the same words in both languages (in one of its forms, for a plural)
         msgid = msgid.split("\x04")[-1]  # without its context
-        if msgstr == msgid or len(msgid) < 4 or not re.search("[A-Za-z]{3}", msgid):
+        if len(msgid) < 4 or not re.search("[A-Za-z]{3}", msgid):
             continue
         # A text with placeholders counts by its longest fixed part.
         msgid = max(re.split(r"%(?:\(\w+\))?[sd]|\{\w*\}|\n", msgid), key=len).strip(" .,:;()")
