@@ -9,7 +9,7 @@ DEVSERVICES := $(PY) -m imi.devservices
 LANGS := bg ro da lv et
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-dates e2e lint format messages totp bench clean-data
+.PHONY: help run test test-fast test-dates e2e lint format messages totp bench load-test clean-data
 
 help: ## Show this help
 	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -59,8 +59,19 @@ messages: $(VENV)/.installed ## Update locale/*/LC_MESSAGES/django.po from the c
 	$(DEVSERVICES) exec -- python manage.py makemessages $(addprefix -l ,$(LANGS)) \
 	  --no-location --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=.devdata
 
-bench: $(VENV)/.installed ## Time the reminder sweep for 100,000 and 1,000,000 requests (rolled back)
-	CELERY_TASK_ALWAYS_EAGER=false $(DEVSERVICES) exec -- python manage.py bench_reminders --totals 100000 1000000 --due 100
+bench: $(VENV)/.installed ## Time the reminder sweep with 2,500 due among 100,000 and 1,000,000 requests (rolled back)
+	CELERY_TASK_ALWAYS_EAGER=false $(DEVSERVICES) exec -- python manage.py bench_reminders --totals 100000 1000000 --due 2500
+
+# A mixed day of handlers and coordinators (loadtest/locustfile.py) against a running portal seeded with the
+# demo world (`make run`, `docker compose up` and seed_demo): LOAD_USERS simulated users for LOAD_TIME; prints
+# throughput, p95 and errors, and fails on any error. Only ever against a portal of your own.
+LOAD_HOST ?= http://127.0.0.1:8000
+LOAD_USERS ?= 200
+LOAD_SPAWN_RATE ?= 20
+LOAD_TIME ?= 2m
+load-test: $(VENV)/.installed ## Load test: LOAD_USERS (200) users for LOAD_TIME (2m) against LOAD_HOST
+	$(VENV)/bin/locust -f loadtest/locustfile.py --headless --only-summary --host $(LOAD_HOST) \
+	  --users $(LOAD_USERS) --spawn-rate $(LOAD_SPAWN_RATE) --run-time $(LOAD_TIME) --stop-timeout 10
 
 # The demo's coordinators, helpdesk staff and superuser share this authenticator secret (seed_demo).
 DEMO_TOTP_SECRET ?= JBSWY3DPEHPK3PXP

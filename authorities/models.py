@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -159,6 +158,8 @@ class Authority(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Names in every language, acronym, city and keywords, for the directory search (core.search).
+    # The table also has a generated column ``search_vector`` (its words, with a GIN index) that
+    # only the search reads: a migration keeps it, Django does not load it.
     search_document = models.TextField(blank=True, editable=False)
 
     class Meta:
@@ -166,7 +167,6 @@ class Authority(models.Model):
         verbose_name_plural = _("authorities")
         ordering = ["country__code", "official_name"]
         indexes = [
-            GinIndex(fields=["search_document"], name="authority_search_trgm", opclasses=["gin_trgm_ops"]),
             models.Index(fields=["country", "status"]),
         ]
 

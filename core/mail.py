@@ -12,6 +12,7 @@ from datetime import timedelta
 from email.headerregistry import Address
 from email.utils import parseaddr
 from functools import partial
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -63,16 +64,51 @@ def send_to_user(*, user, template, context, link="", urgent=False):
     )
 
 
-def queue_mail(*, user, template, language, subject, text, html, to_email="", link="", urgent=False):
-    """Put a mail already rendered for a user in the outbox, as `send_to_user` does after rendering.
+class Mail(NamedTuple):
+    """One mail of ``send_to_users``: to whom, with what context, about which page."""
 
-    For the mails of the login library (password resets, address confirmations), rendered from
-    its own templates; ``to_email`` is the address it writes to when that is not the login address.
+    user: object
+    context: dict
+    link: str = ""
+    urgent: bool = False
+
+
+def send_to_users(*, template, mails):
+    """``send_to_user`` for many mails of one template: each rendered in its recipient's language,
+    all put in the outbox with one insert, and queued for delivery once the transaction commits.
+
+    Returns the outbox messages.
     """
-    if not user.is_active:
-        return None
+    messages = []
+    for mail in mails:
+        if not mail.user.is_active:
+            continue
+        language = mail.user.preferred_language
+        subject, text, html = render_mail(
+            template=template, language=language, context={"recipient": mail.user, **mail.context}
+        )
+        messages.append(
+            _outbox_message(
+                user=mail.user,
+                template=template,
+                language=language,
+                subject=subject,
+                text=text,
+                html=html,
+                link=mail.link,
+                urgent=mail.urgent,
+            )
+        )
+    OutboxMessage.objects.bulk_create(messages)
+    pending = [message.pk for message in messages if message.state == OutboxMessage.State.PENDING]
+    if pending:
+        transaction.on_commit(partial(_queue_all, pending))
+    return messages
+
+
+def _outbox_message(*, user, template, language, subject, text, html, to_email="", link="", urgent=False):
     held = user.wants_digest and not urgent
-    message = OutboxMessage.objects.create(
+    return OutboxMessage(
         recipient=user,
         to_email=to_email or user.email,
         template=template,
@@ -83,7 +119,29 @@ def queue_mail(*, user, template, language, subject, text, html, to_email="", li
         link=link,
         state=OutboxMessage.State.HELD if held else OutboxMessage.State.PENDING,
     )
-    if not held:
+
+
+def queue_mail(*, user, template, language, subject, text, html, to_email="", link="", urgent=False):
+    """Put a mail already rendered for a user in the outbox, as `send_to_user` does after rendering.
+
+    For the mails of the login library (password resets, address confirmations), rendered from
+    its own templates; ``to_email`` is the address it writes to when that is not the login address.
+    """
+    if not user.is_active:
+        return None
+    message = _outbox_message(
+        user=user,
+        template=template,
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        to_email=to_email,
+        link=link,
+        urgent=urgent,
+    )
+    message.save()
+    if message.state == OutboxMessage.State.PENDING:
         transaction.on_commit(lambda: _queue(message.pk))
     return message
 
@@ -131,6 +189,11 @@ def send_digests():
                 send_to_user(user=user, template="digest", context={"items": held}, urgent=True)
                 made += 1
     return made
+
+
+def _queue_all(message_ids):
+    for message_id in message_ids:
+        _queue(message_id)
 
 
 def _queue(message_id):

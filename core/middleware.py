@@ -1,3 +1,5 @@
+import time
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import BadRequest
@@ -57,6 +59,48 @@ def _refusal(request, status, heading, explanation):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     return response
+
+
+# Where a session keeps the time (seconds since the epoch) it was last saved with a fresh expiry.
+RENEWED_AT = "_imi_renewed_at"
+
+
+def renew_session(session):
+    """Give the session a fresh expiry: it is saved (row and cookie) at the end of this request."""
+    session[RENEWED_AT] = int(time.time())
+
+
+def session_seconds_left(session):
+    """How long the session lasts without another renewal: what the page's warning counts down."""
+    renewed_at = session.get(RENEWED_AT)
+    if renewed_at is None:
+        return settings.SESSION_COOKIE_AGE
+    return max(0, settings.SESSION_COOKIE_AGE - (int(time.time()) - renewed_at))
+
+
+class SlidingSessionMiddleware:
+    """A session ends after ``SESSION_COOKIE_AGE`` without activity, without a write on every request.
+
+    Saving the session on every request (``SESSION_SAVE_EVERY_REQUEST``) costs an update and a
+    commit per page. Here a session is renewed only when its last renewal is older than
+    ``IMI_SESSION_RENEW_SECONDS``; a session saved for another reason (a login, a message) counts
+    as renewed too. Anonymous visitors without a session get none.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        # A cookie of a session that ended (or of none) loads as no data: it stays without a session.
+        if not session.is_empty() and session.keys():
+            renewed_at = session.get(RENEWED_AT)
+            if renewed_at is None or time.time() - renewed_at >= settings.IMI_SESSION_RENEW_SECONDS:
+                renew_session(session)
+        response = self.get_response(request)
+        if session.modified and not session.is_empty():
+            renew_session(session)
+        return response
 
 
 class UserLanguageMiddleware:

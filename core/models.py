@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GistIndex
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -74,3 +75,22 @@ class HelpPage(models.Model):
 
     def get_absolute_url(self):
         return reverse("help_page", args=[self.slug])
+
+
+class SearchWord(models.Model):
+    """A distinct word of the search documents of one kind of row (``source``: a model's label).
+
+    Only for correcting what users type (``core.search``): a typed word with a typo is compared
+    with these words by trigram similarity, and the close ones are searched for instead. A word
+    whose documents are gone stays until the next rebuild, and is harmless: it matches nothing.
+    """
+
+    source = models.CharField(max_length=100)
+    word = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "word"], name="search_word_unique")]
+        indexes = [GistIndex(fields=["word"], name="search_word_trgm", opclasses=["gist_trgm_ops"])]
+
+    def __str__(self):
+        return self.word

@@ -5,7 +5,7 @@ from importlib import import_module
 from celery import shared_task
 from django.conf import settings
 
-from core import mail
+from core import mail, search
 
 
 @shared_task(ignore_result=True)
@@ -34,3 +34,9 @@ def prune_delivered_mails():
 def clear_expired_sessions():
     """What Django's ``clearsessions`` does: the configured session engine forgets the expired sessions."""
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
+@shared_task(ignore_result=True)
+def rebuild_search_words():
+    """Saving a document adds its words; this drops those of changed and deleted documents."""
+    return search.search_words_rebuild_all()

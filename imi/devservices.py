@@ -270,7 +270,8 @@ def check_translations(env):
     print("$ msgfmt --check --statistics locale/*/LC_MESSAGES/*.po core/**/LC_MESSAGES/*.po", flush=True)
     required = [ROOT / f"locale/{lang}/LC_MESSAGES/django.po" for lang in LANGUAGES]
     bad = [f"{po.relative_to(ROOT)}: missing" for po in required if not po.exists()]
-    # The portal's catalogues, and the smaller ones in core (month names in dates, what Django's admin lacks).
+    # The portal's catalogues, and the smaller ones in core (month names in dates, what Django's admin lacks,
+    # allauth's pages and Django's password rules in the portal's register).
     catalogues = [*ROOT.glob("locale/*/LC_MESSAGES/*.po"), *ROOT.glob("core/**/LC_MESSAGES/*.po")]
     for po in sorted(catalogues):
         cmd = ["msgfmt", "--check", "--statistics", "-o", os.devnull, po]

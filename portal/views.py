@@ -17,6 +17,7 @@ from django.views.i18n import set_language as django_set_language
 from authorities.selectors import getting_started, national_coordinators, user_home_summary
 from authorities.services import getting_started_toggle, language_set, page_seen
 from core import mail
+from core.middleware import renew_session
 from core.models import HelpPage, OutboxMessage
 from portal.selectors import (
     answers_for_mail,
@@ -157,7 +158,8 @@ def failed_mail_send_again(request, pk):
 
 @login_required
 def session_ping(request):
-    """Keeps an active user's session: every request renews it (SESSION_SAVE_EVERY_REQUEST)."""
+    """Keeps an active user's session: "Stay logged in" renews it now, whenever it was last renewed."""
+    renew_session(request.session)
     return HttpResponse(status=204)
 
 

@@ -1,4 +1,3 @@
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +32,7 @@ class Register(models.Model):
     # How many checks of the address in a row have failed; the LDA hears of it at the threshold.
     consecutive_failures = models.PositiveIntegerField(default=0)
     review_reminded_on = models.DateField(null=True, blank=True)
+    # What the registers search reads (core.search), and from it the generated column ``search_vector``.
     search_document = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -41,7 +41,6 @@ class Register(models.Model):
         verbose_name_plural = _("registers")
         ordering = ["country__code", "name"]
         indexes = [
-            GinIndex(fields=["search_document"], name="register_search_trgm", opclasses=["gin_trgm_ops"]),
             models.Index(fields=["country", "is_retired"]),
         ]
 

@@ -10,10 +10,12 @@ answers and notes (event notes, the reason for a deadline). See docs/architectur
 table persona × state → see / change.
 """
 
+from functools import cached_property
+
 from django.db.models import Q
 from django.utils import timezone
 
-from authorities.auth import authorities_in_scope
+from authorities.auth import authorities_in_scope, authority_ids_in_scope
 from authorities.models import Authority, LegislativeArea, Role, User
 from requests_app.models import BlockedDataAccess, InformationRequest, Status
 
@@ -59,17 +61,69 @@ def colleagues_covered_by(user, today=None):
     )
 
 
+def _per_user(user, key, compute):
+    """``compute()``, once per user object and key: a page asks several rules of the same user
+    (a request's user object lives as long as the request)."""
+    memo = user.__dict__.setdefault("_access_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def covered_ids(user):
+    """The ids of ``colleagues_covered_by(user)`` today, as a list."""
+    today = timezone.localdate()
+    return _per_user(
+        user, ("covered", today), lambda: list(colleagues_covered_by(user, today).values_list("pk", flat=True))
+    )
+
+
 def working_areas(user, *kinds):
-    """The areas of the user's roles and of the roles of the absent colleagues they cover for."""
-    roles = Role.objects.filter(Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")))
-    if kinds:
-        roles = roles.filter(kind__in=kinds)
-    return roles.values("legislative_area")
+    """The ids of the areas of the user's roles and of the roles of the absent colleagues they cover for.
+
+    A list, not a subquery: the request lists filter by it inside an OR, where a subquery would be
+    evaluated by reading every role.
+    """
+
+    def areas():
+        roles = Role.objects.filter(user_id__in=[user.pk, *covered_ids(user)])
+        if kinds:
+            roles = roles.filter(kind__in=kinds)
+        return sorted(set(roles.values_list("legislative_area_id", flat=True)))
+
+    return _per_user(user, ("areas", timezone.localdate(), kinds), areas)
 
 
 def _sent():
     """Sent at some time: a draft, and a draft withdrawn before it was ever sent, are the requesting authority's own."""
     return Q(sent_at__isnull=False)
+
+
+def _coordinated_ids(user):
+    """The ids of the authorities a coordinator (or superuser) looks after, None for all, [] for anyone else."""
+    if user.is_coordinator or user.is_superuser:
+        return authority_ids_in_scope(user)
+    return []
+
+
+def _of(field, authority_ids):
+    """``field`` is one of the authorities (None: any authority)."""
+    if authority_ids is None:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__in": authority_ids})
+
+
+def _visible(user, coordinated):
+    visible = Q(pk__in=[])
+    if user.authority_id:
+        in_my_areas = Q(legislative_area__in=working_areas(user))
+        covered = covered_ids(user)
+        mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
+        theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
+        visible |= mine | (theirs & _sent())
+    if coordinated is None or coordinated:
+        visible |= _sent() & (_of("requesting_authority", coordinated) | _of("responding_authority", coordinated))
+    return visible
 
 
 def requests_visible_to(user):
@@ -78,17 +132,7 @@ def requests_visible_to(user):
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
-    visible = Q(pk__in=[])
-    if user.authority_id:
-        in_my_areas = Q(legislative_area__in=working_areas(user))
-        covered = colleagues_covered_by(user).values("pk")
-        mine = Q(requesting_authority_id=user.authority_id) & (in_my_areas | Q(requester_handler__in=covered))
-        theirs = Q(responding_authority_id=user.authority_id) & (in_my_areas | Q(responder_handler__in=covered))
-        visible |= mine | (theirs & _sent())
-    if user.is_coordinator or user.is_superuser:
-        scope = authorities_in_scope(user).values("pk")
-        visible |= _sent() & (Q(requesting_authority__in=scope) | Q(responding_authority__in=scope))
-    return InformationRequest.objects.filter(visible)
+    return InformationRequest.objects.filter(_visible(user, _coordinated_ids(user)))
 
 
 def can_see(user, info_request):
@@ -126,16 +170,30 @@ def personal_data_visible_to(user, *, now=None):
     """
     if not may_work(user):
         return InformationRequest.objects.none()
+    coordinated = _coordinated_ids(user)
+    return InformationRequest.objects.filter(_visible(user, coordinated) & _personal_data(user, coordinated, now))
+
+
+def personal_data_rule(user, *, now=None):
+    """``personal_data_visible_to`` as a condition on requests already limited to ``requests_visible_to``:
+    for a list that filters the visible requests further (its search by the subject's name).
+    """
+    if not may_work(user):
+        return Q(pk__in=[])
+    return _personal_data(user, _coordinated_ids(user), now)
+
+
+def _personal_data(user, coordinated, now):
     now = now or timezone.now()
     rule = Q(pk__in=[])
     if user.authority_id:
         rule |= _live() & Q(requesting_authority_id=user.authority_id)
         rule |= _live() & Q(responding_authority_id=user.authority_id) & _accepted_by_responder()
-    if user.is_coordinator or user.is_superuser:
-        scope = authorities_in_scope(user).values("pk")
-        rule |= _live() & Q(status=Status.REFERRED, responding_authority__in=scope)
-        rule |= _justified_blocked_access(user, now) & Q(responding_authority__in=scope)
-    return requests_visible_to(user).filter(rule)
+    if coordinated is None or coordinated:
+        in_scope = _of("responding_authority", coordinated)
+        rule |= _live() & Q(status=Status.REFERRED) & in_scope
+        rule |= _justified_blocked_access(user, now) & in_scope
+    return rule
 
 
 def can_see_personal_data(user, info_request):
@@ -154,9 +212,9 @@ def personal_data_held_in_scope(user, *, now=None, include_blocked=False):
     if not (may_work(user) and (user.is_coordinator or user.is_superuser)):
         return InformationRequest.objects.none()
     now = now or timezone.now()
-    scope = authorities_in_scope(user).values("pk")
-    held = (Q(requesting_authority__in=scope) & ~Q(status=Status.DRAFT)) | (
-        Q(responding_authority__in=scope) & _accepted_by_responder()
+    scope = authority_ids_in_scope(user)
+    held = (_of("requesting_authority", scope) & ~Q(status=Status.DRAFT)) | (
+        _of("responding_authority", scope) & _accepted_by_responder()
     )
     readable = _live() | _justified_blocked_access(user, now)
     if include_blocked:
@@ -203,7 +261,7 @@ def acts_as_handler(user, info_request):
     if not may_work(user) or side_of(user, info_request) is None:
         return False
     return Role.objects.filter(
-        Q(user=user) | Q(user__in=colleagues_covered_by(user).values("pk")),
+        user_id__in=[user.pk, *covered_ids(user)],
         legislative_area_id=info_request.legislative_area_id,
         kind=Role.Kind.HANDLER,
     ).exists()
@@ -219,19 +277,76 @@ def can_delete_draft(user, info_request):
     )
 
 
-def can_contribute(user, info_request):
-    """Add a message or a file: a handler of either side (or a backup acting for one) who may read
-    the personal data, while the request is running. Supervisors only read.
+class RequestAccess:
+    """What one user may see and do on one request, each rule asked at most once.
+
+    A page that asks the same question several times (the view, the actions offered, the
+    templates) asks this object instead; each answer comes from the rule functions above,
+    computed on first use and kept for the page. ``can_answer`` and ``can_contribute`` are
+    composed here and nowhere else.
     """
-    if info_request.is_finished or info_request.personal_data_blocked_at is not None:
-        return False
-    return acts_as_handler(user, info_request) and can_see_personal_data(user, info_request)
+
+    def __init__(self, user, info_request):
+        self.user = user
+        self.info_request = info_request
+
+    @cached_property
+    def may_work(self):
+        return may_work(self.user)
+
+    @cached_property
+    def side(self):
+        return side_of(self.user, self.info_request)
+
+    @cached_property
+    def personal_data(self):
+        """Every field group of the personal data: identity, free text, files, answers, notes."""
+        return can_see_personal_data(self.user, self.info_request)
+
+    @cached_property
+    def acts_as_handler(self):
+        return acts_as_handler(self.user, self.info_request)
+
+    @cached_property
+    def allocates(self):
+        return allocates(self.user, self.info_request)
+
+    @cached_property
+    def is_coordinator(self):
+        return is_coordinator_of(self.user, self.info_request)
+
+    @cached_property
+    def can_contribute(self):
+        """Add a message or a file: a handler of either side (or a backup acting for one) who may read
+        the personal data, while the request is running. Supervisors only read.
+        """
+        info_request = self.info_request
+        if info_request.is_finished or info_request.personal_data_blocked_at is not None:
+            return False
+        return self.acts_as_handler and self.personal_data
+
+    @cached_property
+    def can_answer(self):
+        """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
+        return self.info_request.status in Status.OPEN_STATES and self.side == "responder" and self.acts_as_handler
+
+    @cached_property
+    def may_unblock(self):
+        """A coordinator of the scope may open blocked (not deleted) data with a recorded justification."""
+        info_request = self.info_request
+        return (
+            info_request.personal_data_blocked_at is not None
+            and info_request.personal_data_deleted_at is None
+            and not self.personal_data
+            and self.is_coordinator
+        )
+
+
+def can_contribute(user, info_request):
+    """The rule of ``RequestAccess.can_contribute`` for one question."""
+    return RequestAccess(user, info_request).can_contribute
 
 
 def can_answer(user, info_request):
-    """Give answers: a handler of the responding authority (or a backup acting for one), while it is open."""
-    return (
-        info_request.status in Status.OPEN_STATES
-        and side_of(user, info_request) == "responder"
-        and acts_as_handler(user, info_request)
-    )
+    """The rule of ``RequestAccess.can_answer`` for one question."""
+    return RequestAccess(user, info_request).can_answer

@@ -18,7 +18,7 @@ from requests_app.models import (
     RequestQuestion,
     Status,
 )
-from requests_app.workflow import TRANSITIONS, deadline_in, handlers_for, targets_for
+from requests_app.workflow import TRANSITIONS, days_until, deadline_in, handlers_for, targets_for
 
 
 class NewRequestForm(forms.Form):
@@ -250,11 +250,38 @@ class SplitForm(TargetForm):
 class ChangeDeadlineForm(ActionForm):
     action = Action.CHANGE_DEADLINE
 
-    deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+    # The page's script (static/js/deadline.js) counts the days to the date as it is typed, from the
+    # server's today (data-deadline-today), not the browser's.
+    deadline = forms.DateField(label=_("New deadline"), widget=DateInput(attrs={"data-deadline-date": ""}))
 
     def __init__(self, *args, info_request, **kwargs):
         super().__init__(*args, info_request=info_request, **kwargs)
-        self.fields["deadline"].initial = info_request.agreed_deadline
+        today = timezone.localdate()
+        field = self.fields["deadline"]
+        field.initial = info_request.agreed_deadline
+        field.widget.attrs["data-deadline-today"] = today.isoformat()
+        days = self._days_given(today)
+        count_hidden = "" if days and days > 0 else " hidden"
+        field.help_text = format_html(
+            '<span data-deadline-days-result aria-live="polite">'
+            "<span data-deadline-count{}>{}: <strong>{}</strong></span>"
+            "<span data-deadline-too-early{}>{}</span></span>",
+            count_hidden,
+            _("Calendar days from today"),
+            days if days and days > 0 else "",
+            "" if count_hidden else " hidden",
+            _("A date after today."),
+        )
+
+    def _days_given(self, today):
+        """Calendar days from today to the date filled in (or the agreed one), if it is a date."""
+        field = self.fields["deadline"]
+        value = self.data.get(self.add_prefix("deadline")) if self.is_bound else field.initial
+        try:
+            deadline = field.to_python(value)
+        except forms.ValidationError:
+            return None
+        return days_until(deadline, today) if deadline else None
 
     def params(self):
         return {"deadline": self.cleaned_data["deadline"]}

@@ -3,9 +3,11 @@ import os
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -218,6 +220,14 @@ class InformationRequest(models.Model):
             models.Index(fields=["status", "responder_since"]),
             models.Index(fields=["responding_authority", "status"]),
             models.Index(fields=["requesting_authority", "status"]),
+            # The lists, newest first, and the activity figures by the day a request was sent.
+            models.Index(fields=["-created_at"], name="request_newest_first"),
+            models.Index(fields=["responding_authority", "sent_at"], name="request_received_by_date"),
+            models.Index(fields=["requesting_authority", "sent_at"], name="request_sent_by_date"),
+            # The list search (icontains is UPPER(column) LIKE '%...%'): trigram indexes serve it.
+            GinIndex(OpClass(Upper("reference"), name="gin_trgm_ops"), name="request_reference_trgm"),
+            GinIndex(OpClass(Upper("summary"), name="gin_trgm_ops"), name="request_summary_trgm"),
+            GinIndex(OpClass(Upper("subject_name"), name="gin_trgm_ops"), name="request_subject_trgm"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from authorities.auth import authorities_in_scope
-from authorities.models import Authority, Role, User
+from authorities.auth import scopes_holding
+from authorities.models import Authority, Backup, Role, User
 from core.mail import send_to_user
 from requests_app import auth
 from requests_app.models import Action
@@ -29,43 +29,108 @@ TO_BOTH = {Action.RETURN_FROM_REFERRAL, Action.CLOSE_REFERRAL}
 
 def with_backups(users):
     """The users, plus the active backups of those absent today."""
-    users = list(users)
-    absent = [user.pk for user in users if user.is_absent]
+    return with_backups_of({None: users})[None]
+
+
+def with_backups_of(groups):
+    """``with_backups`` of every list of users in ``{key: users}``, with one query for all the backups."""
+    groups = {key: list(users) for key, users in groups.items()}
+    absent = {user.pk for users in groups.values() for user in users if user.is_absent}
+    backups = {}
     if absent:
-        users += list(User.objects.filter(covering_links__user__in=absent, is_active=True))
-    unique = {user.pk: user for user in users if user.is_active}
-    return list(unique.values())
+        links = Backup.objects.filter(user__in=absent, backup__is_active=True).select_related("backup")
+        for link in links.order_by("backup__full_name", "backup__pk"):
+            backups.setdefault(link.user_id, []).append(link.backup)
+    result = {}
+    for key, users in groups.items():
+        users = users + [backup for user in users for backup in backups.get(user.pk, [])]
+        unique = {user.pk: user for user in users if user.is_active}
+        result[key] = list(unique.values())
+    return result
 
 
 def staff_of(authority, area, kinds):
-    return User.objects.filter(
-        authority=authority, is_active=True, roles__legislative_area=area, roles__kind__in=kinds
-    ).distinct()
+    return staff_of_many([(authority.pk, area.pk)], kinds)[(authority.pk, area.pk)]
+
+
+def staff_of_many(pairs, kinds):
+    """The active users holding one of the role ``kinds`` for each (authority pk, area pk), in one query."""
+    pairs = set(pairs)
+    staff = {pair: [] for pair in pairs}
+    if not pairs:
+        return staff
+    roles = (
+        Role.objects.filter(
+            user__is_active=True,
+            user__authority_id__in={authority for authority, _area in pairs},
+            legislative_area_id__in={area for _authority, area in pairs},
+            kind__in=kinds,
+        )
+        .select_related("user")
+        .order_by("user__full_name", "user__pk")
+    )
+    for role in roles:
+        pair = (role.user.authority_id, role.legislative_area_id)
+        if pair in staff and role.user not in staff[pair]:
+            staff[pair].append(role.user)
+    return staff
+
+
+def _side(info_request, side):
+    if side == "requester":
+        return info_request.requester_handler, info_request.requesting_authority_id
+    return info_request.responder_handler, info_request.responding_authority_id
 
 
 def side_recipients(info_request, side):
     """The side's assigned handler, or all its handlers when none is assigned yet."""
-    if side == "requester":
-        assigned, authority = info_request.requester_handler, info_request.requesting_authority
-    else:
-        assigned, authority = info_request.responder_handler, info_request.responding_authority
-    if assigned is not None and assigned.is_active:
-        return [assigned]
-    return list(staff_of(authority, info_request.legislative_area, [Role.Kind.HANDLER]))
+    return side_recipients_of([info_request], side)[info_request.pk]
+
+
+def side_recipients_of(info_requests, side):
+    """``side_recipients`` of many requests: ``{request pk: users}``, with one query for all the handlers."""
+    unassigned = set()
+    for info_request in info_requests:
+        assigned, authority_id = _side(info_request, side)
+        if assigned is None or not assigned.is_active:
+            unassigned.add((authority_id, info_request.legislative_area_id))
+    handlers = staff_of_many(unassigned, [Role.Kind.HANDLER])
+    recipients = {}
+    for info_request in info_requests:
+        assigned, authority_id = _side(info_request, side)
+        if assigned is not None and assigned.is_active:
+            recipients[info_request.pk] = [assigned]
+        else:
+            recipients[info_request.pk] = list(handlers[(authority_id, info_request.legislative_area_id)])
+    return recipients
 
 
 def coordinators_of(info_request):
-    candidates = User.objects.filter(
-        is_active=True,
-        authority__country_id=info_request.responding_authority.country_id,
-        authority__coordinator_type__in=[Authority.CoordinatorType.NATIONAL, Authority.CoordinatorType.DELEGATED],
-        authority__status=Authority.Status.VALIDATED,
-    ).select_related("authority")
-    return [
-        user
-        for user in candidates
-        if authorities_in_scope(user).filter(pk=info_request.responding_authority_id).exists()
-    ]
+    return coordinators_of_many([info_request])[info_request.pk]
+
+
+def coordinators_of_many(info_requests):
+    """The coordinators whose scope holds each request's responding authority: ``{request pk: users}``.
+
+    Three queries whatever the number of requests: the candidates, their coordinated areas and their scopes.
+    """
+    info_requests = list(info_requests)
+    if not info_requests:
+        return {}
+    countries = {info_request.responding_authority.country_id for info_request in info_requests}
+    candidates = list(
+        User.objects.filter(
+            is_active=True,
+            authority__country_id__in=countries,
+            authority__coordinator_type__in=[Authority.CoordinatorType.NATIONAL, Authority.CoordinatorType.DELEGATED],
+            authority__status=Authority.Status.VALIDATED,
+        ).select_related("authority")
+    )
+    holding = scopes_holding(candidates, {info_request.responding_authority_id for info_request in info_requests})
+    return {
+        info_request.pk: [user for user in candidates if info_request.responding_authority_id in holding[user.pk]]
+        for info_request in info_requests
+    }
 
 
 def recipients_for(*, info_request, action, actor):

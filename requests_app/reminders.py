@@ -11,14 +11,14 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import DateField, Exists, F, OuterRef
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from core.mail import send_to_user
+from core.mail import Mail, send_to_users
 from requests_app.models import InformationRequest, Reminder, Status
-from requests_app.notifications import coordinators_of, link_to, side_recipients, with_backups
+from requests_app.notifications import coordinators_of_many, link_to, side_recipients_of, with_backups_of
 
 URGENT = {Reminder.Kind.OVERDUE, Reminder.Kind.ESCALATED}
 
@@ -57,34 +57,66 @@ def due(kind, today):
     )
 
 
-def recipients(info_request, kind):
-    if kind == Reminder.Kind.ESCALATED:
-        return coordinators_of(info_request)
-    return with_backups(side_recipients(info_request, "responder"))
+def responders_to_remind(info_requests):
+    """Who at the responding side gets a reminder about each request: ``{request pk: users}``.
+
+    The assigned handler (or the area's handlers when none is assigned) and the backups of the
+    absent ones. An escalation goes to the coordinators of the responding authority instead
+    (``notifications.coordinators_of_many``).
+    """
+    return with_backups_of(side_recipients_of(info_requests, "responder"))
 
 
-def remind(info_request, kind):
-    """Record and send one reminder; False when another run recorded it first."""
-    try:
-        with transaction.atomic():
-            Reminder.objects.create(request=info_request, kind=kind, deadline=info_request.anchor)
-            for user in recipients(info_request, kind):
-                send_to_user(
-                    user=user,
-                    template="request_reminder",
-                    context={"request": info_request, "kind": Reminder.Kind(kind)},
-                    link=link_to(info_request),
-                    urgent=kind in URGENT,
-                )
-    except IntegrityError:
-        return False
-    return True
+CLAIM = """
+INSERT INTO {table} (request_id, kind, deadline, sent_at)
+SELECT due.id, %s, due.anchor, %s FROM ({due}) AS due
+ON CONFLICT (request_id, kind, deadline) DO NOTHING
+RETURNING request_id
+"""
+
+
+def claim(kind, today, now):
+    """Record the reminders of this kind due today, in one statement; returns the ids of their requests.
+
+    A reminder recorded already, by an earlier run or by a run at the same time, is skipped by the
+    unique constraint (``ON CONFLICT DO NOTHING``): each is claimed, and so sent, exactly once.
+    """
+    due_sql, due_params = due(kind, today).order_by().values("id", "anchor").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(CLAIM.format(table=Reminder._meta.db_table, due=due_sql), (kind.value, now, *due_params))
+        return [row[0] for row in cursor.fetchall()]
 
 
 def sweep(today=None):
-    """Send every reminder that is due; returns how many of each kind were sent."""
+    """Send every reminder that is due; returns how many of each kind were sent.
+
+    Set-based from end to end: the reminders of each kind are claimed with one statement, the
+    recipients of all their requests are found together, and the mails go into the outbox with
+    one insert, so the number of queries does not grow with the number of reminders.
+    """
+    now = timezone.now()
     today = today or timezone.localdate()
     sent = {}
-    for kind in Reminder.Kind:
-        sent[kind.value] = sum(remind(info_request, kind) for info_request in due(kind, today))
+    with transaction.atomic():
+        claimed = {kind: claim(kind, today, now) for kind in Reminder.Kind}
+        ids = {pk for pks in claimed.values() for pk in pks}
+        info_requests = (
+            InformationRequest.objects.filter(pk__in=ids)
+            .select_related("legislative_area", "requesting_authority", "responding_authority", "responder_handler")
+            .in_bulk()
+        )
+        # Everyone to tell, found at once for the requests of all kinds.
+        escalated = [info_requests[pk] for pk in claimed[Reminder.Kind.ESCALATED]]
+        to_responders = {pk for kind, pks in claimed.items() if kind != Reminder.Kind.ESCALATED for pk in pks}
+        coordinators = coordinators_of_many(escalated)
+        responders = responders_to_remind([info_requests[pk] for pk in sorted(to_responders)])
+        mails = []
+        for kind, pks in claimed.items():
+            sent[kind.value] = len(pks)
+            told = coordinators if kind == Reminder.Kind.ESCALATED else responders
+            for pk in sorted(pks):
+                context = {"request": info_requests[pk], "kind": kind}
+                link = link_to(info_requests[pk])
+                mails += [Mail(user=user, context=context, link=link, urgent=kind in URGENT) for user in told[pk]]
+        send_to_users(template="request_reminder", mails=mails)
     return sent

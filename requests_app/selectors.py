@@ -3,11 +3,11 @@
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 
-from authorities.auth import authorities_in_scope
+from authorities.auth import authority_ids_in_scope
 from authorities.models import Role
 from requests_app.auth import (
-    colleagues_covered_by,
-    personal_data_visible_to,
+    covered_ids,
+    personal_data_rule,
     requests_allocated_by,
     requests_visible_to,
     working_areas,
@@ -42,15 +42,20 @@ def request_list(*, user, direction="", status="", area=None, country=None, over
         requests = requests.overdue()
     query = query.strip()
     if query:
-        # The subject's name is found only where the user may read it: a match would disclose it.
-        by_subject = Q(subject_name__icontains=query, pk__in=personal_data_visible_to(user).values("pk"))
-        requests = requests.filter(Q(reference__icontains=query) | Q(summary__icontains=query) | by_subject)
+        requests = requests.filter(matching(query, user=user))
     return with_display_relations(requests).order_by("-created_at", "-pk")
 
 
+def matching(query, *, user):
+    """The list search: the text in the reference, the summary or, where the user may read it, the subject's
+    name (a match would disclose it). Each is a case-insensitive substring match that a trigram index serves.
+    """
+    by_subject = Q(subject_name__icontains=query) & personal_data_rule(user)
+    return Q(reference__icontains=query) | Q(summary__icontains=query) | by_subject
+
+
 def _most_urgent_first(requests, user):
-    covered = list(colleagues_covered_by(user).values_list("pk", flat=True))
-    people = [user.pk, *covered]
+    people = [user.pk, *covered_ids(user)]
     return requests.annotate(
         mine=Case(
             When(Q(responder_handler__in=people) | Q(requester_handler__in=people), then=Value(0)),
@@ -66,7 +71,7 @@ def my_tasks(*, user):
     groups = {}
     visible = with_display_relations(requests_visible_to(user))
     if user.authority_id:
-        covered = colleagues_covered_by(user).values("pk")
+        covered = covered_ids(user)
         mine = visible.filter(
             Q(legislative_area__in=working_areas(user, Role.Kind.HANDLER, Role.Kind.ALLOCATOR))
             | Q(requester_handler__in=covered)
@@ -82,8 +87,9 @@ def my_tasks(*, user):
         groups["replies"] = outgoing.filter(status=Status.REPLIED)
         groups["drafts"] = outgoing.filter(status=Status.DRAFT, requester_handler=user)
     if user.is_coordinator:
-        scope = authorities_in_scope(user).values("pk")
-        groups["referred"] = visible.filter(status=Status.REFERRED, responding_authority__in=scope)
+        groups["referred"] = visible.filter(
+            status=Status.REFERRED, responding_authority__in=authority_ids_in_scope(user)
+        )
     return {name: list(_most_urgent_first(requests, user)[:50]) for name, requests in groups.items()}
 
 
@@ -93,8 +99,13 @@ def _to_allocate(user):
 
 def coordination_lists(*, user):
     """A coordinator's requests to allocate, and the referred and overdue requests of their scope."""
-    scope = authorities_in_scope(user).values("pk")
-    requests = with_display_relations(InformationRequest.objects.filter(responding_authority__in=scope))
+    scope = authority_ids_in_scope(user)
+    in_scope = (
+        InformationRequest.objects.all()
+        if scope is None
+        else InformationRequest.objects.filter(responding_authority__in=scope)
+    )
+    requests = with_display_relations(in_scope.filter(responding_authority__isnull=False))
     return {
         "to_allocate": list(_most_urgent_first(_to_allocate(user), user)[:100]),
         "referred": list(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
@@ -102,34 +113,41 @@ def coordination_lists(*, user):
     }
 
 
-def request_notes_at_hand(*, info_request):
+def request_notes_at_hand(*, info_request, events=None):
     """The notes a reader acts on, shown at the top of the request page: the latest clarification
     question and the latest note sent with a reply, oldest first. They are notes of the timeline:
     the page shows them only to who may read the request's notes.
+
+    ``events``: the request's timeline when the page has it already (with actor and authority).
     """
-    latest = []
-    for action in (Action.REQUEST_CLARIFICATION, Action.REPLY):
-        event = (
-            info_request.events.filter(action=action)
-            .exclude(note="")
-            .select_related("actor", "authority")
-            .order_by("-created_at", "-pk")
-            .first()
+    if events is None:
+        events = (
+            info_request.events.filter(action__in=NOTES_AT_HAND).exclude(note="").select_related("actor", "authority")
         )
-        if event is not None:
-            latest.append(event)
-    return sorted(latest, key=lambda event: (event.created_at, event.pk))
+    latest = {}
+    for event in events:
+        if event.action in NOTES_AT_HAND and event.note:
+            key = (event.created_at, event.pk)
+            if event.action not in latest or key > (latest[event.action].created_at, latest[event.action].pk):
+                latest[event.action] = event
+    return sorted(latest.values(), key=lambda event: (event.created_at, event.pk))
 
 
-def deadline_reason_language(*, info_request):
-    """The language the reason for the agreed deadline was written in (blank where not known)."""
+NOTES_AT_HAND = (Action.REQUEST_CLARIFICATION, Action.REPLY)
+DEADLINE_ACTIONS = (Action.ACCEPT, Action.CHANGE_DEADLINE)
+
+
+def deadline_reason_language(*, info_request, events=None):
+    """The language the reason for the agreed deadline was written in (blank where not known).
+
+    ``events``: the request's timeline when the page has it already.
+    """
     if not info_request.deadline_reason:
         return ""
-    event = (
-        info_request.events.filter(
-            action__in=[Action.ACCEPT, Action.CHANGE_DEADLINE], note=info_request.deadline_reason
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    if events is None:
+        events = info_request.events.filter(action__in=DEADLINE_ACTIONS, note=info_request.deadline_reason)
+    written = [
+        event for event in events if event.action in DEADLINE_ACTIONS and event.note == info_request.deadline_reason
+    ]
+    event = max(written, key=lambda event: (event.created_at, event.pk), default=None)
     return event.note_language if event is not None else ""

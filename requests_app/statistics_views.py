@@ -9,8 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from authorities.auth import authorities_in_scope
-from authorities.models import Authority
+from authorities.auth import authority_ids_in_scope
 from authorities.services import page_seen
 from core.csv_export import csv_response
 from requests_app import statistics
@@ -29,11 +28,12 @@ def scopes_of(user):
 
 
 def authorities_for(user, scope):
+    """The ids of the authorities whose figures are shown, None for every authority."""
     if scope == "authority":
-        return Authority.objects.filter(pk=user.authority_id)
+        return [user.authority_id]
     if scope == "coordination":
-        return authorities_in_scope(user)
-    return None  # every authority
+        return authority_ids_in_scope(user)
+    return None
 
 
 @login_required

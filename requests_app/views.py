@@ -1,7 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from authorities.selectors import authorities_search
 from core.forms import add_service_errors, submitted
+from core.pagination import CappedPaginator
 from registers.selectors import registers_for_request
 from requests_app import auth, retention, selectors, services, workflow
 from requests_app.forms import (
@@ -91,7 +92,7 @@ def request_list(request):
         overdue=filters.get("overdue", False),
         query=filters.get("q", ""),
     )
-    page = Paginator(requests, 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(requests, 25, cap=settings.IMI_LIST_COUNT_CAP).get_page(request.GET.get("page"))
     return render(
         request,
         "requests/list.html",
@@ -245,34 +246,37 @@ def draft_delete(request, pk):
 def detail(request, pk):
     info_request = _get_request_for_user(request, pk)
     user = request.user
-    side = auth.side_of(user, info_request)
-    can_see_personal_data = auth.can_see_personal_data(user, info_request)
+    # Each rule asked once for the page: the view, the actions offered and the template share the answers.
+    access = auth.RequestAccess(user, info_request)
+    can_see_personal_data = access.personal_data
     if can_see_personal_data:
         _record_read(request, info_request)
-    notes_at_hand = selectors.request_notes_at_hand(info_request=info_request) if can_see_personal_data else []
+    events = list(info_request.events.select_related("actor", "authority", "assignee"))
+    notes_at_hand = (
+        selectors.request_notes_at_hand(info_request=info_request, events=events) if can_see_personal_data else []
+    )
     return render(
         request,
         "requests/detail.html",
         {
             "notes_at_hand": notes_at_hand,
-            "deadline_reason_language": selectors.deadline_reason_language(info_request=info_request)
+            "deadline_reason_language": selectors.deadline_reason_language(info_request=info_request, events=events)
             if can_see_personal_data
             else "",
             "notes_at_hand_ids": {event.pk for event in notes_at_hand},
             "info_request": info_request,
-            "side": side,
+            "side": access.side,
             "can_see_personal_data": can_see_personal_data,
-            "may_unblock": info_request.personal_data_blocked_at is not None
-            and info_request.personal_data_deleted_at is None
-            and not can_see_personal_data
-            and auth.is_coordinator_of(user, info_request),
-            "actions": [(action, Action(action).label) for action in workflow.allowed_actions(user, info_request)],
+            "may_unblock": access.may_unblock,
+            "actions": [
+                (action, Action(action).label) for action in workflow.allowed_actions(user, info_request, access)
+            ],
             "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
-            "events": info_request.events.select_related("actor", "authority", "assignee"),
+            "events": events,
             "messages_list": info_request.messages.select_related("author", "authority"),
             "attachments": info_request.attachments.select_related("authority"),
-            "can_answer": auth.can_answer(user, info_request),
-            "can_write": auth.can_contribute(user, info_request),
+            "can_answer": access.can_answer,
+            "can_write": access.can_contribute,
             "message_form": MessageForm(),
             "attachment_form": AttachmentForm(),
             "children": info_request.children.all(),

@@ -76,20 +76,20 @@ class WorkflowError(ValidationError):
     """An action that cannot be taken now; the message says why, in the user's language."""
 
 
-def relations(user, info_request):
-    """The actor kinds the user is for this request."""
-    if not auth.may_work(user):
+def relations(user, info_request, access=None):
+    """The actor kinds the user is for this request (``access``: the page's ``auth.RequestAccess``, if any)."""
+    access = access or auth.RequestAccess(user, info_request)
+    if not access.may_work:
         return set()
     found = set()
-    side = auth.side_of(user, info_request)
-    if side == "requester" and auth.acts_as_handler(user, info_request):
+    if access.side == "requester" and access.acts_as_handler:
         found.add(REQUESTER)
-    if side == "responder":
-        if auth.acts_as_handler(user, info_request):
+    if access.side == "responder":
+        if access.acts_as_handler:
             found.add(RESPONDER)
-        if auth.allocates(user, info_request):
+        if access.allocates:
             found.add(ALLOCATOR)
-    if auth.is_coordinator_of(user, info_request):
+    if access.is_coordinator:
         found.add(COORDINATOR)
     return found
 
@@ -103,9 +103,9 @@ def _has_choices(action, info_request):
     return True
 
 
-def allowed_actions(user, info_request):
+def allowed_actions(user, info_request, access=None):
     """The actions the user may take on the request now, in the table's order."""
-    mine = relations(user, info_request)
+    mine = relations(user, info_request, access)
     return [
         action
         for action, transition in TRANSITIONS.items()
@@ -214,6 +214,11 @@ def _send(info_request, actor, note):
 def deadline_in(days, today=None):
     """The agreed deadline ``days`` calendar days from today: what accepting sets, and what its page shows."""
     return (today or timezone.localdate()) + datetime.timedelta(days=days)
+
+
+def days_until(deadline, today=None):
+    """How many calendar days from today ``deadline`` is: what the change-deadline page shows."""
+    return (deadline - (today or timezone.localdate())).days
 
 
 # A refusal that names a field is shown on that field of the action's form (``core.forms.add_service_errors``).

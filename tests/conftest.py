@@ -174,7 +174,7 @@ TESTS = Path(__file__).resolve().parent
 # describes each marker). `make test-fast` leaves them out; `make test` and CI run them.
 MARKED = {
     "browser": ["browser/"],
-    "fault": ["test_faults.py", "test_database_restart.py", "test_celery_delivery.py"],
+    "fault": ["test_faults.py", "test_database_restart.py", "test_celery_delivery.py", "test_replicas.py"],
     "crawl": ["test_leak_crawl.py"],
     "slow": [
         "test_bench_",

@@ -76,3 +76,26 @@ def test_a_past_date_is_refused_on_the_date_field(client, world, questions, froz
     form = response.context["form"]
     assert form.non_field_errors() == []
     assert form.errors["deadline"] == ["The new deadline must be a date after today."]
+
+
+def test_the_change_deadline_page_counts_the_days_to_the_agreed_deadline(client, world, questions, frozen_now):
+    info_request = request_in(world, questions, Status.OPEN)
+    client.force_login(world.pt_handler)
+    response = client.get(reverse("requests:act", args=[info_request.pk, Action.CHANGE_DEADLINE]))
+    field = response.context["form"]["deadline"]
+    days = (info_request.agreed_deadline - timezone.localdate()).days
+    assert days > 0
+    assert f"Calendar days from today: <strong>{days}</strong>" in field.help_text
+    # The script counts from the server's today, whatever the browser's clock says.
+    assert f'data-deadline-today="{timezone.localdate().isoformat()}"' in str(field)
+    assert "js/deadline.js" in response.content.decode()
+
+
+def test_a_date_not_after_today_is_announced_before_it_is_sent(client, world, questions, frozen_now):
+    info_request = request_in(world, questions, Status.OPEN)
+    client.force_login(world.pt_handler)
+    url = reverse("requests:act", args=[info_request.pk, Action.CHANGE_DEADLINE])
+    response = client.post(url, {"deadline": timezone.localdate().isoformat(), "note": "Waiting."})
+    help_text = str(response.context["form"]["deadline"].help_text)
+    assert "<span data-deadline-count hidden>" in help_text
+    assert "<span data-deadline-too-early>A date after today.</span>" in help_text

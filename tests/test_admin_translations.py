@@ -5,8 +5,6 @@ translated at run time (core/locale_admin/), so a coordinator never meets Englis
 Romanian or Estonian admin, hidden table headers for screen readers included.
 """
 
-import ast
-import re
 from pathlib import Path
 
 import django
@@ -14,33 +12,10 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from tests.catalogues import entries, untranslated
+
 ADMIN_LOCALE = Path(django.__file__).parent / "contrib" / "admin" / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
-
-
-def entries(po_file):
-    """(msgctxt, msgid, msgid_plural, [msgstr...]) of each entry of a .po file but the header."""
-    found, current, key = [], {}, None
-    for line in po_file.read_text(encoding="utf-8").splitlines() + [""]:
-        line = line.strip()
-        if not line or line.startswith("#"):
-            if "msgid" in current:
-                found.append(current)
-            if not line:
-                current, key = {}, None
-            continue
-        match = re.match(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(\".*\")$", line)
-        if match:
-            key = match.group(1)
-            current[key] = ast.literal_eval(match.group(2))
-        elif line.startswith('"') and key:
-            current[key] += ast.literal_eval(line)
-    unique = {id(entry): entry for entry in found}
-    return [entry for entry in unique.values() if entry.get("msgid")]
-
-
-def untranslated(entry):
-    return all(not value for name, value in entry.items() if name.startswith("msgstr"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

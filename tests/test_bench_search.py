@@ -31,11 +31,12 @@ def test_the_search_benchmark_reports_timings_and_plans_and_leaves_nothing_behin
         assert int(queries) >= 30
         assert int(runs) == int(queries)
         assert 0 < float(median) <= float(p95)
-    # The plans, and whether the trigram indexes serve them.
+    # The plans, and whether the full-text indexes serve them.
     assert "Query plan of the authorities search" in output
     assert "Query plan of the registers search" in output
-    assert re.search(r"Trigram index authority_search_trgm used: (yes|no)", output)
-    assert re.search(r"Trigram index register_search_trgm used: (yes|no)", output)
+    assert "Query plan of the correction of the typed words" in output
+    assert re.search(r"Full-text index authority_search_vector used: (yes|no)", output)
+    assert re.search(r"Full-text index register_search_vector used: (yes|no)", output)
     assert "Execution Time" in output
 
     assert "Rolled back: the database is unchanged." in output

@@ -73,7 +73,7 @@ def worker(tmp_path):
     queue = f"imi-test-{uuid.uuid4().hex[:8]}"
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
-    process, log = start(["worker", "--pool=solo", "-Q", queue], tmp_path, queue, "worker")
+    process, log = start(["worker", "--pool=solo"], tmp_path, queue, "worker")
     previous = (celery_app.conf.task_always_eager, celery_app.conf.task_default_queue)
     celery_app.conf.task_always_eager = False
     celery_app.conf.task_default_queue = queue

@@ -30,8 +30,8 @@ DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 BIN = Path(sys.executable).parent
 
-STACK = {"web", "worker", "beat", "postgres", "redis", "mailpit"}
-DJANGO_SERVICES = ("web", "worker", "beat")
+STACK = {"proxy", "web", "worker", "mail-worker", "beat", "postgres", "redis", "mailpit"}
+DJANGO_SERVICES = ("web", "worker", "mail-worker", "beat")
 TRAINING = {"web-training", "worker-training", "beat-training", "postgres-training"}
 # What imi.settings reads, and which service of the stack each URL must point at.
 SETTINGS_URLS = {"DATABASE_URL": "postgres", "REDIS_URL": "redis", "EMAIL_URL": "mailpit"}
@@ -128,7 +128,7 @@ def test_hadolint_finds_nothing_in_the_dockerfile():
             "      nowhere:\n        condition: service_healthy\n      redis:",
             "nowhere",
         ),  # fmt: skip
-        ('"8000:8000"', '"80000:8000"', "hostPort: 80000"),
+        ('"8000:8080"', '"80000:8080"', "hostPort: 80000"),
         ("interval: 10s", "interval: ten seconds", "interval"),
     ],
     ids=["unknown dependency", "port out of range", "not a duration"],
@@ -180,7 +180,7 @@ def test_web_worker_and_beat_run_one_image_with_one_environment(stack):
     web = stack["web"]
     assert web["build"] == {"context": str(ROOT), "dockerfile": "Dockerfile"}
     assert (ROOT / web["build"]["dockerfile"]).is_file()
-    for name in ("worker", "beat"):
+    for name in DJANGO_SERVICES[1:]:
         assert stack[name]["build"] == web["build"], name
         assert stack[name]["environment"] == web["environment"], name
 
@@ -200,8 +200,8 @@ def test_web_worker_and_beat_wait_for_a_healthy_database_and_broker(stack):
         assert depends_on["postgres"]["condition"] == "service_healthy", name
         assert depends_on["redis"]["condition"] == "service_healthy", name
     # worker and beat never meet a half-migrated database: web migrates before it is healthy.
-    assert stack["worker"]["depends_on"]["web"]["condition"] == "service_healthy"
-    assert stack["beat"]["depends_on"]["web"]["condition"] == "service_healthy"
+    for name in DJANGO_SERVICES[1:]:
+        assert stack[name]["depends_on"]["web"]["condition"] == "service_healthy", name
 
 
 def test_every_service_awaited_as_healthy_has_a_healthcheck():
@@ -222,15 +222,88 @@ def test_the_database_and_the_broker_are_not_published(stack):
     ]
 
 
-def test_web_runs_the_migrations_then_gunicorn_on_the_published_port(stack):
+def proxy_configuration():
+    stacked = config()
+    (source,) = stacked["services"]["proxy"]["configs"]
+    assert source["target"] == "/etc/nginx/conf.d/default.conf"
+    # `config` writes a dollar as $$, as the file must: nginx reads one.
+    return stacked["configs"][source["source"]]["content"].replace("$$", "$")
+
+
+def test_web_runs_the_migrations_then_gunicorn_behind_the_proxy(stack):
     command = " ".join(stack["web"]["command"])
     assert "manage.py migrate --noinput && exec gunicorn imi.wsgi:application --bind 0.0.0.0:8000" in command
-    assert [port["target"] for port in stack["web"]["ports"]] == [8000]
+    nginx = proxy_configuration()
+    assert "server web:8000;" in nginx and "proxy_pass http://portal;" in nginx
+    (published,) = stack["proxy"]["ports"]
+    assert (published["published"], f"listen {published['target']};" in nginx) == ("8000", True)
+    assert stack["proxy"]["depends_on"]["web"]["condition"] == "service_healthy"
+
+
+def test_the_proxy_takes_the_largest_upload_and_overwrites_what_the_client_says_of_its_scheme():
+    from django.conf import settings
+
+    nginx = proxy_configuration()
+    assert f"client_max_body_size {settings.IMI_MAX_REQUEST_BYTES // (1024 * 1024)}m;" in nginx
+    assert settings.IMI_MAX_REQUEST_BYTES % (1024 * 1024) == 0
+    # SECURE_PROXY_SSL_HEADER trusts X-Forwarded-Proto: the proxy sets it, never passes the client's on.
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in nginx
+
+
+def test_the_rate_limits_see_the_client_behind_the_proxy_and_the_training_portal_trusts_no_header(stack):
+    nginx = proxy_configuration()
+    # The proxy appends the address it saw; web trusts exactly that one (one proxy of its own).
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
+    for name in DJANGO_SERVICES:
+        assert stack[name]["environment"]["TRUSTED_PROXY_COUNT"] == "1", name
+    training = config("--profile", "training")["services"]["web-training"]
+    assert training["ports"] and training["environment"]["TRUSTED_PROXY_COUNT"] == "0"
 
 
 def test_worker_and_beat_run_celery(stack):
-    assert stack["worker"]["command"][:4] == ["celery", "-A", "imi", "worker"]
+    for name in ("worker", "mail-worker"):
+        assert stack[name]["command"][:4] == ["celery", "-A", "imi", "worker"], name
     assert stack["beat"]["command"][:4] == ["celery", "-A", "imi", "beat"]
+
+
+# --- replicas: the web tier and the workers scale, beat runs once (docs/scaling.md) ------
+
+
+def test_web_runs_as_several_replicas_behind_one_published_port(stack):
+    assert stack["web"]["deploy"]["replicas"] >= 2
+    assert config(env={**SHELL, "WEB_REPLICAS": "4"})["services"]["web"]["deploy"]["replicas"] == 4
+    # A replica that published a host port would clash with the next one.
+    for name in DJANGO_SERVICES:
+        assert "ports" not in stack[name], name
+
+
+def test_no_service_has_a_fixed_container_name():
+    for services in (config()["services"], config("--profile", "training")["services"]):
+        for name, service in services.items():
+            assert "container_name" not in service, name
+
+
+def test_beat_runs_exactly_once(stack):
+    assert stack["beat"]["deploy"]["replicas"] == 1
+
+
+def test_the_mail_worker_takes_only_the_mail_queue_and_the_worker_takes_both(stack):
+    from imi.celery import mail_queue
+
+    default_queue = stack["worker"]["environment"].get("CELERY_QUEUE", "imi")
+    command = stack["mail-worker"]["command"]
+    assert command[command.index("-Q") + 1] == mail_queue(default_queue)
+    # Without -Q a worker takes every queue of the settings: the default and the mail queue.
+    assert "-Q" not in stack["worker"]["command"]
+    assert "-Q" not in config("--profile", "training")["services"]["worker-training"]["command"]
+
+
+def test_the_object_storage_and_pgbouncer_settings_pass_through_from_the_shell():
+    shell = {**SHELL, "AWS_STORAGE_BUCKET_NAME": "imi-files", "DATABASE_PGBOUNCER": "true"}
+    environment = config(env=shell)["services"]["web"]["environment"]
+    assert (environment["AWS_STORAGE_BUCKET_NAME"], environment["DATABASE_PGBOUNCER"]) == ("imi-files", "true")
+    default = config()["services"]["web"]["environment"]
+    assert (default["AWS_STORAGE_BUCKET_NAME"], default["DATABASE_PGBOUNCER"]) == ("", "false")
 
 
 def test_the_database_and_private_media_outlive_the_containers(stack):

@@ -128,9 +128,7 @@ def test_the_web_server_and_the_worker_survive_a_postgresql_restart(tmp_path):
             stderr=subprocess.STDOUT,
         )
         processes.append((web, web_log))
-        processes.append(
-            start(["worker", "--pool=solo", "-Q", queue], tmp_path, queue, "worker", DATABASE_URL=database.url)
-        )
+        processes.append(start(["worker", "--pool=solo"], tmp_path, queue, "worker", DATABASE_URL=database.url))
 
         def mails():
             written = "".join(path.read_text() for path in (tmp_path / "mail").iterdir())

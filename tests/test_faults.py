@@ -116,7 +116,7 @@ def test_with_redis_stopped_a_hundred_actions_lose_no_mail_and_send_none_twice(t
         assert django_mail.outbox == []
 
         redis.start()
-        worker, log = start(["worker", "--pool=solo", "-Q", queue], tmp_path, queue, "worker", REDIS_URL=redis.url)
+        worker, log = start(["worker", "--pool=solo"], tmp_path, queue, "worker", REDIS_URL=redis.url)
         from core.tasks import sweep_outbox
 
         celery_app._pool = None  # reconnect to the broker that is back
@@ -159,7 +159,7 @@ def test_a_worker_killed_while_sending_leaves_each_mail_to_be_delivered_once(tmp
         # A worker whose mail server is slow: it will be killed in the middle of a delivery.
         workers.append(
             start(
-                ["worker", "--pool=solo", "-Q", queue],
+                ["worker", "--pool=solo"],
                 tmp_path,
                 queue,
                 "slow-worker",
@@ -181,7 +181,7 @@ def test_a_worker_killed_while_sending_leaves_each_mail_to_be_delivered_once(tmp
         # A new worker, with its beat, sweeps the outbox.
         workers.append(
             start(
-                ["worker", "--pool=solo", "-Q", queue, "--beat", "--schedule", str(tmp_path / "beat-schedule")],
+                ["worker", "--pool=solo", "--beat", "--schedule", str(tmp_path / "beat-schedule")],
                 tmp_path,
                 queue,
                 "worker",

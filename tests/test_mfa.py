@@ -1,3 +1,4 @@
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
@@ -69,3 +70,18 @@ def test_sign_up_is_closed(client, db):
     response = client.post(reverse("account_signup"), {"email": "me@x.test", "password1": "a-long-password-99"})
     assert response.status_code == 200
     assert "account/signup_closed.html" in [t.name for t in response.templates]
+
+
+def test_a_coordinator_who_asked_for_a_password_reset_can_still_set_up_an_authenticator(client, world):
+    # Asking for a reset records the login address with allauth, unverified (nobody verifies
+    # addresses here: they are set by the LDA, the helpdesk or a superuser). After the helpdesk
+    # resets the authenticator, the coordinator must be able to set up a new one, or every page
+    # sends them back to a setup page that refuses them.
+    coordinator = world.bg_coordinator
+    client.post(reverse("account_reset_password"), {"email": coordinator.email})
+    assert EmailAddress.objects.filter(user=coordinator, verified=False).exists()
+    Authenticator.objects.filter(user=coordinator).delete()
+    client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert "form" in response.context

@@ -112,6 +112,17 @@ def test_it_deletes_a_large_table_in_batches(world, frozen_now):
     assert remaining_subjects() == ["pending"]
 
 
+def test_each_batch_is_looked_for_after_the_last_one(world, frozen_now):
+    mails = [outbox_mail(world.bg_handler, state=State.SENT, created_at=frozen_now) for _ in range(5)]
+    with CaptureQueriesContext(connection) as queries:
+        delete_in_batches(OutboxMessage.objects.filter(state=State.SENT), batch_size=2)
+    selects = [query["sql"] for query in queries if query["sql"].startswith("SELECT")]
+    assert len(selects) == 4  # three batches, then one that finds nothing
+    assert f'"id" > {mails[1].pk}' in selects[1]
+    assert f'"id" > {mails[3].pk}' in selects[2]
+    assert f'"id" > {mails[4].pk}' in selects[3]
+
+
 # Link checks.
 
 

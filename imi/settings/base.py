@@ -11,6 +11,9 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
+
+from imi.celery import mail_queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -75,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,6 +122,11 @@ DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Behind PgBouncer in transaction mode (docs/scaling.md) a server-side cursor, which QuerySet.iterator() opens,
+# cannot outlive its transaction: Django then reads in chunks with ordinary cursors. Nothing else depends on the
+# database session (no SET, no advisory lock, no LISTEN; locks are row locks inside a transaction).
+DATABASE_PGBOUNCER = env.bool("DATABASE_PGBOUNCER", default=False)
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASE_PGBOUNCER
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL")
@@ -163,9 +172,20 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind proxies the address of every request is the nearest proxy's: the login rate limits count per client
+# address from X-Forwarded-For, trusting as many proxies as are the portal's own (the compose stack's nginx: 1;
+# a load balancer in front of it: 2). 0 (default): the address the request came from, for gunicorn published
+# as is.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="IMI portal")
+# allauth refuses to set up an authenticator while an address of the user is unverified (against a
+# stranger signing up with someone's address and locking them out). Nobody signs up here and nobody
+# verifies addresses: the LDA, the helpdesk or a superuser sets them. But asking for a password reset
+# records the address unverified, so after an authenticator reset a coordinator could never set up a
+# new one, and MFARequiredMiddleware would send them back to a page that refuses them.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 
 LANGUAGE_CODE = "en"
 # Adding an EU language: a line here, a migration for the translated fields
@@ -188,6 +208,9 @@ LOCALE_PATHS = [
     BASE_DIR / "core" / "formats" / "locale",
     # What Django's own admin catalogues leave untranslated in some of the enabled languages.
     BASE_DIR / "core" / "locale_admin",
+    # allauth's pages and Django's password rules in the portal's formal register, where their
+    # catalogues address the reader informally (et, ro) or leave a text in English (bg, ro).
+    BASE_DIR / "core" / "locale_allauth",
 ]
 # Dates as the EU writes them (day before month, 24-hour clock) where Django's formats differ.
 FORMAT_MODULE_PATH = ["core.formats"]
@@ -225,6 +248,29 @@ STORAGES["private"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+# Past one machine (docs/scaling.md): with a bucket named, the files go to S3-compatible object storage,
+# which every web replica and worker reaches alike. The objects are private and no signed link is ever
+# made: files leave only through the portal's download view, which checks who asks and logs the read.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Empty: Amazon S3 itself (and the region's default endpoint); else the address of another service.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            # Empty: boto3's own chain (the instance's or the container's role).
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            # "path" for services that do not give each bucket a host name of its own.
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            "default_acl": "private",
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 # A mail backend class of its own, where no URL scheme fits (the fault tests use one).
@@ -240,6 +286,13 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="imi")
+# Two queues (imi.celery.route_task): the default one, and one for mail and link checks. A worker started
+# without -Q takes both; `-Q <CELERY_QUEUE>-mail` makes one that only sends mail (docs/scaling.md).
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, mail_queue(CELERY_TASK_DEFAULT_QUEUE))
+]
+CELERY_TASK_ROUTES = ["imi.celery.route_task"]
 # The periodic work, visible here and in docs/architecture.md.
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {
@@ -270,13 +323,19 @@ CELERY_BEAT_SCHEDULE = {
     "prune-delivered-mails": {"task": "core.tasks.prune_delivered_mails", "schedule": crontab(hour=4, minute=0)},
     "prune-link-checks": {"task": "registers.tasks.prune_link_checks", "schedule": crontab(hour=4, minute=15)},
     "clear-expired-sessions": {"task": "core.tasks.clear_expired_sessions", "schedule": crontab(hour=4, minute=30)},
+    # The search's word list for typo correction, without the words of changed or deleted documents.
+    "rebuild-search-words": {"task": "core.tasks.rebuild_search_words", "schedule": crontab(hour=4, minute=45)},
 }
 CELERY_TIMEZONE = TIME_ZONE
 
-# Sessions end after this long without activity (every request renews the cookie).
+# Sessions end after this long without activity. Not every request writes its session:
+# core.middleware.SlidingSessionMiddleware renews it (row and cookie) when its last renewal is
+# older than IMI_SESSION_RENEW_SECONDS, so a session ends between AGE - RENEW and AGE after
+# the last request, and the page's warning counts from the last renewal.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=int(timedelta(minutes=30).total_seconds()))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+IMI_SESSION_RENEW_SECONDS = env.int("IMI_SESSION_RENEW_SECONDS", default=60)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -339,6 +398,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_6
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=10)
 IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", default=6)
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
+# The request list counts up to this many requests; beyond, it says "more than" and lists the newest.
+IMI_LIST_COUNT_CAP = env.int("IMI_LIST_COUNT_CAP", default=1000)
 # How long a coordinator's justified access to blocked data lasts.
 IMI_BLOCKED_ACCESS_HOURS = env.int("IMI_BLOCKED_ACCESS_HOURS", default=24)
 # How long delivered mails (and failed ones, once seen) and the history of link checks are kept;

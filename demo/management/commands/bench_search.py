@@ -6,14 +6,19 @@ Creates that many authorities and registers, spread over the 30 countries, with
 names built from words of the six languages (Cyrillic and accents included),
 competences and keywords, all from ``demo/content/bench_search.yaml``; fills
 their search documents in one UPDATE per table (the text computed as the
-services compute it, ``unaccent`` applied by PostgreSQL), merges the GIN
-indexes' pending lists as autovacuum would, and runs ANALYZE. Then runs the
+services compute it, ``unaccent`` applied by PostgreSQL; PostgreSQL generates the
+``search_vector`` from it), collects their words for typo correction
+(``search_words_rebuild``), merges the GIN indexes' pending lists as autovacuum
+would, and runs ANALYZE. Then runs the
 queries of that file, as users type them, through ``authorities_search`` and
 ``registers_search``, evaluating the first page (25 rows) several times each,
-and prints the median and 95th percentile per kind and the plans of one search
-of each kind.
+and prints the median and 95th percentile per kind and the plans of a few
+searches: the correction of the typed words, then the search itself.
 
-Everything it creates is rolled back at the end: the database is left as it was.
+Everything it creates is rolled back at the end: the database is left as it was,
+but for the rolled-back rows, dead until (auto)vacuum removes them: where
+autovacuum is off, VACUUM the directory tables between runs, or each run reads
+the dead rows of the ones before and looks slower.
 """
 
 import math
@@ -26,12 +31,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from authorities.models import Authority, Competence, Country, LegislativeArea
 from authorities.selectors import authorities_search
 from authorities.services import authority_search_refresh, authority_search_text
 from core import content_loader
+from core.models import SearchWord
+from core.search import search_words_rebuild
 from registers.models import Register
 from registers.selectors import registers_search
 from registers.services import register_search_refresh, register_search_text
@@ -39,7 +47,7 @@ from registers.services import register_search_refresh, register_search_text
 CODES = [code for code, _name in settings.LANGUAGES]
 PAGE = 25
 BATCH = 2000
-INDEXES = {"authorities": "authority_search_trgm", "registers": "register_search_trgm"}
+INDEXES = {"authorities": "authority_search_vector", "registers": "register_search_vector"}
 VOCABULARY = Path(__file__).resolve().parents[2] / "content" / "bench_search.yaml"
 
 KEYS = (
@@ -220,6 +228,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         bulk_document_update(Authority._meta.db_table, {a.pk: a.document for a in authorities})
         bulk_document_update(Register._meta.db_table, {r.pk: r.document for r in registers})
+        words = sum(search_words_rebuild(model) for model in (Authority, Register))
         documents = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -228,11 +237,12 @@ class Command(BaseCommand):
             # index proper (else every index scan reads the whole pending list), then the statistics.
             for index in INDEXES.values():
                 cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-            for model in (Authority, Competence, Register, Register.legislative_areas.through):
+            for model in (Authority, Competence, Register, Register.legislative_areas.through, SearchWord):
                 cursor.execute(f"ANALYZE {model._meta.db_table}")
         analyzed = time.perf_counter() - started
         self.stdout.write(
-            f"Created in {created:.1f} s; search documents in {documents:.1f} s (one UPDATE per table); "
+            f"Created in {created:.1f} s; search documents and their {words} words in {documents:.1f} s "
+            "(one UPDATE per table, then search_words_rebuild); "
             f"GIN pending lists merged and ANALYZE in {analyzed:.1f} s."
         )
         self.check_documents(authorities, registers)
@@ -406,8 +416,16 @@ class Command(BaseCommand):
     def explain(self):
         for kind, query in self.words["explained"]:
             search = authorities_search if kind == "authorities" else registers_search
-            plan = search(query=query)[:PAGE].explain(analyze=True)
+            with CaptureQueriesContext(connection) as lookups:
+                results = search(query=query)[:PAGE]
+            for lookup in lookups.captured_queries:
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN ANALYZE " + lookup["sql"])
+                    lines = [line for (line,) in cursor.fetchall()]
+                self.stdout.write(f"\nQuery plan of the correction of the typed words {query!r} ({kind}):")
+                self.stdout.write("\n".join(lines))
+            plan = results.explain(analyze=True)
             used = "yes" if INDEXES[kind] in plan else "no"
             self.stdout.write(f"\nQuery plan of the {kind} search {query!r}:")
             self.stdout.write(plan)
-            self.stdout.write(f"Trigram index {INDEXES[kind]} used: {used}")
+            self.stdout.write(f"Full-text index {INDEXES[kind]} used: {used}")
