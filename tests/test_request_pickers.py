@@ -26,3 +26,23 @@ def test_an_authority_known_by_its_official_name_only_is_named_once(client, worl
     client.force_login(world.bg_handler)
     html = client.get(reverse("requests:edit_authority", args=[info_request.pk]), {"q": "turismo"}).content.decode()
     assert html.count("Turismo de Portugal, I.P.") == 1
+
+
+def test_a_question_not_yet_in_the_readers_language_is_marked_with_the_language_it_is_shown_in(
+    client, world, questions
+):
+    info_request = services.request_create(
+        user=world.bg_handler, legislative_area=area("professional-qualifications"), summary="A tourist guide"
+    )
+    world.bg_handler.preferred_language = "da"  # the test's questions are in English and Bulgarian only
+    world.bg_handler.save()
+    client.force_login(world.bg_handler)
+    html = client.get(reverse("requests:edit_questions", args=[info_request.pk])).content.decode()
+    marked = f'<span lang="en">{questions[0].text_en}</span> <span class="ecl-u-type-paragraph-xs">(på engelsk)</span>'
+    assert marked in html
+    assert '<span lang="en">Professional qualifications</span>' in html
+
+    world.bg_handler.preferred_language = "bg"
+    world.bg_handler.save()
+    html = client.get(reverse("requests:edit_questions", args=[info_request.pk])).content.decode()
+    assert f'<span class="ecl-checkbox__text">{questions[0].text_bg}</span>' in html

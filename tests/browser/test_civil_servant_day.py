@@ -1,4 +1,4 @@
-"""What a civil servant sees on a working day, on a desktop screen and on a phone (375 px wide).
+"""What a civil servant sees on a working day, on a desktop screen and on a phone.
 
 The national coordinator finds a request forwarded to her among her tasks; a handler answers and
 replies and learns which question is still unanswered; a handler accepts and sees the date the
@@ -7,54 +7,25 @@ days she needs lead to.
 
 import datetime
 
-import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from requests_app.models import Action, Status
-from tests.browser.conftest import AccessiblePage, log_in
-from tests.conftest import TOTP_SECRET
+from tests.browser.conftest import click_and_check, log_in, log_in_with_code, nav
 from tests.factories import PASSWORD
 from tests.request_states import request_in, step
 
-WIDTHS = [1280, 375]
 
-
-@pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def sized_page(request, browser, live_server):
-    context = browser.new_context(locale="en-GB", viewport={"width": request.param, "height": 900})
-    context.set_default_timeout(15_000)
-    yield AccessiblePage(context.new_page(), live_server.url)
-    context.close()
-
-
-def click_and_check(page, locator):
-    locator.click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
-
-
-def log_in_with_code(page, email):
-    log_in(page, email, PASSWORD)
-    counters = list(yield_hotp_counters_from_time())
-    page.get_by_label("Code").fill(format_hotp_value(hotp_value(TOTP_SECRET, counters[len(counters) // 2])))
-    page.locator("main").get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
-
-
-def test_the_coordinator_finds_a_request_forwarded_to_her_and_allocates_it(sized_page, world, questions):
-    page = sized_page
+def test_the_coordinator_finds_a_request_forwarded_to_her_and_allocates_it(page, world, questions):
     info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     step(info_request, Action.FORWARD, world.pt_handler, authority=world.pt_coordinator.authority, note="Not ours.")
 
-    log_in_with_code(page, world.pt_coordinator.email)
+    log_in_with_code(page, world.pt_coordinator)
     tasks = page.get_by_role("region", name="To allocate to a competent authority")
     tasks.get_by_role("link", name=info_request.reference).wait_for()
 
-    page.goto("/requests/coordination/")
+    nav(page, "Requests to coordinate")
     to_allocate = page.get_by_role("table", name="To allocate to a competent authority")
     click_and_check(page, to_allocate.get_by_role("link", name=info_request.reference))
     click_and_check(page, page.get_by_role("link", name=str(Action.ALLOCATE.label)))
@@ -66,8 +37,7 @@ def test_the_coordinator_finds_a_request_forwarded_to_her_and_allocates_it(sized
     assert page.get_by_role("region", name="To allocate to a competent authority").count() == 0
 
 
-def test_a_handler_learns_which_question_still_needs_an_answer(sized_page, world, questions):
-    page = sized_page
+def test_a_handler_learns_which_question_still_needs_an_answer(page, world, questions):
     info_request = request_in(world, questions, Status.OPEN)
     yes_no, choice, text, date = questions
 
@@ -90,8 +60,7 @@ def test_a_handler_learns_which_question_still_needs_an_answer(sized_page, world
     assert info_request.status == Status.OPEN
 
 
-def test_accepting_shows_the_date_the_days_lead_to_and_asks_for_the_reason_on_its_field(sized_page, world, questions):
-    page = sized_page
+def test_accepting_shows_the_date_the_days_lead_to_and_asks_for_the_reason_on_its_field(page, world, questions):
     info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
     today = timezone.localdate()
 
@@ -123,8 +92,7 @@ def test_accepting_shows_the_date_the_days_lead_to_and_asks_for_the_reason_on_it
     page.get_by_text(f"The agreed deadline is {shown(30)}.").wait_for()
 
 
-def test_an_allocator_assigns_a_request_to_a_colleague(sized_page, world, questions):
-    page = sized_page
+def test_an_allocator_assigns_a_request_to_a_colleague(page, world, questions):
     # The Portuguese tourism authority is the only one of its country competent for qualifications.
     world.pt_other_authority.competences.all().delete()
     info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)

@@ -1,25 +1,18 @@
 """A register named in one language only is read in that language by everybody, marked as such."""
 
-import pytest
-from django.utils import translation
-from django.utils.translation import gettext
-
 from registers.models import Register
 from registers.services import register_search_refresh
-from tests.browser.conftest import log_in
+from tests.browser.conftest import click_and_check, in_language, log_in, nav
 from tests.factories import PASSWORD, UserFactory, area, country
 
 NAME_RO = "Registrul ghizilor de turism"
 
 
 def in_danish(text):
-    with translation.override("da"):
-        return gettext(text)
+    return in_language("da", text)
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-def test_a_danish_reader_sees_a_romanian_only_register_name_in_romanian_marked_as_romanian(page, world, width):
-    page.set_viewport_size({"width": width, "height": 900})
+def test_a_danish_reader_sees_a_romanian_only_register_name_in_romanian_marked_as_romanian(page, world):
     # The Romanian labour inspectorate named its register in Romanian only.
     register = Register.objects.create(
         name_ro=NAME_RO,
@@ -37,14 +30,12 @@ def test_a_danish_reader_sees_a_romanian_only_register_name_in_romanian_marked_a
         roles=[("posting-of-workers", "handler")],
     )
     log_in(page, dane.email, PASSWORD)
-    page.goto("/directory/registers/")
+    nav(page, in_danish("Registers"))
     link = page.locator("main table").get_by_role("link", name=NAME_RO)
     assert link.locator("[lang=ro]").inner_text() == NAME_RO
     assert "rumænsk" in link.inner_text()  # the language it is written in, named in Danish
 
-    link.click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, link)
     heading = page.get_by_role("heading", level=1)
     assert heading.locator("[lang=ro]").inner_text() == NAME_RO
     assert "rumænsk" in heading.inner_text()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import click_and_check, log_in
 from tests.factories import PASSWORD
 
 
@@ -10,9 +10,7 @@ def test_a_dead_link_leads_to_a_page_with_the_way_home(page, world):
     log_in(page, world.pt_handler.email, PASSWORD)
     page.goto("/requests/999999999/")
     page.get_by_role("heading", name="Page not found").wait_for()
-    page.get_by_role("link", name="Go to the home page").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, page.get_by_role("link", name="Go to the home page"))
     page.get_by_role("heading", name="My tasks").wait_for()
 
 
@@ -24,7 +22,5 @@ def test_a_dead_link_leads_to_a_page_with_the_way_home(page, world):
 def test_server_error_pages_are_accessible_and_lead_home(page, world, path, heading):
     page.goto(path)
     page.get_by_role("heading", name=heading).wait_for()
-    page.get_by_role("link", name="National helpdesks").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, page.get_by_role("link", name="National helpdesks"))
     page.get_by_role("heading", name="National helpdesks").wait_for()

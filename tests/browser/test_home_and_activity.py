@@ -2,16 +2,13 @@
 
 from pathlib import Path
 
-from django.utils import translation
-from django.utils.translation import gettext
-
-from tests.browser.conftest import log_in
+from tests.browser.conftest import click_and_check, in_language, log_in, log_in_with_code
 from tests.factories import PASSWORD, UserFactory
+from tests.request_states import request_in
 
 
 def in_latvian(text):
-    with translation.override("lv"):
-        return gettext(text)
+    return in_language("lv", text)
 
 
 def test_a_new_latvian_user_sees_the_checklist_in_latvian_and_ticks_the_backup(page, world):
@@ -25,13 +22,9 @@ def test_a_new_latvian_user_sees_the_checklist_in_latvian_and_ticks_the_backup(p
     )
     assert backup_item.get_by_role("img", name=in_latvian("To do")).count() == 1
 
-    backup_item.get_by_role("link").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, backup_item.get_by_role("link"))
     page.get_by_text(world.stranger.full_name).click()  # the LDA of the same Latvian authority
-    page.get_by_role("button", name=in_latvian("Save")).click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, page.get_by_role("button", name=in_latvian("Save")))
 
     page.goto("/")
     backup_item = (
@@ -43,21 +36,8 @@ def test_a_new_latvian_user_sees_the_checklist_in_latvian_and_ticks_the_backup(p
 
 
 def test_a_coordinator_opens_the_statistics_of_the_country_and_downloads_the_csv(page, world, questions):
-    from tests.request_states import request_in
-
     request_in(world, questions, "closed")
-    log_in(page, world.pt_coordinator.email, "correct-horse-battery-staple")
-    # Coordinators log in with their authenticator code too.
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
-
-    from tests.conftest import TOTP_SECRET
-
-    counters = list(yield_hotp_counters_from_time())
-    code = format_hotp_value(hotp_value(TOTP_SECRET, counters[len(counters) // 2]))
-    page.get_by_label("Code").fill(code)
-    page.locator("main").get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    log_in_with_code(page, world.pt_coordinator)  # coordinators log in with their authenticator code too
 
     page.goto("/requests/activity/?scope=coordination")
     page.get_by_role("heading", name="Indicators").wait_for()

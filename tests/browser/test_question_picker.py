@@ -1,16 +1,12 @@
 """Choosing the questions of a request: one group per question set, each with "select all", by keyboard."""
 
-import pytest
-
 from requests_app import services
 from requests_app.models import Question, QuestionSet
-from tests.browser.conftest import log_in
+from tests.browser.conftest import click_and_check, log_in
 from tests.factories import PASSWORD, area
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-def test_a_handler_picks_every_question_of_one_set_with_the_keyboard(page, world, questions, width):
-    page.set_viewport_size({"width": width, "height": 900})
+def test_a_handler_picks_every_question_of_one_set_with_the_keyboard(page, world, questions):
     # A second set of the same area beside the one of the `questions` fixture.
     tourist_guides = QuestionSet.objects.create(
         legislative_area=area("professional-qualifications"),
@@ -42,8 +38,6 @@ def test_a_handler_picks_every_question_of_one_set_with_the_keyboard(page, world
     group.get_by_role("status").get_by_text("All questions of this set are selected.").wait_for()
     page.check_accessibility()
 
-    page.get_by_role("button", name="Save and continue").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, page.get_by_role("button", name="Save and continue"))
     chosen = set(info_request.questions.values_list("question__question_set__code", flat=True))
     assert chosen == {"pq-guides"}

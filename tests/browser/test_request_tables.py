@@ -19,8 +19,6 @@ LONG_SUMMARY = (
     "and a certificate of good standing issued by the Ordem dos Guias-Intérpretes"
 )
 
-WIDTHS = [pytest.param(1280, 800, id="1280px"), pytest.param(375, 800, id="375px")]
-
 # Where a cell's edges are, and whether the page, or a table's own box, scrolls sideways.
 MEASURE = """() => {
     const page = document.documentElement;
@@ -61,20 +59,14 @@ def portuguese_tasks(world, questions, frozen_now):
     return to_accept, overdue
 
 
-@pytest.mark.parametrize(("width", "height"), WIDTHS)
-def test_my_tasks_and_the_list_show_status_and_deadline_without_a_sideways_scroll(
-    page, world, portuguese_tasks, width, height
-):
-    page.set_viewport_size({"width": width, "height": height})
+def test_my_tasks_and_the_list_show_status_and_deadline_without_a_sideways_scroll(page, world, portuguese_tasks):
     log_in(page, world.pt_handler.email, PASSWORD)
     _assert_fits(page, "/")
     page.get_by_text("overdue by 9 days").first.wait_for()
     _assert_fits(page, "/requests/")
 
 
-@pytest.mark.parametrize(("width", "height"), WIDTHS)
-def test_my_tasks_leave_out_the_readers_own_authority(page, world, portuguese_tasks, width, height):
-    page.set_viewport_size({"width": width, "height": height})
+def test_my_tasks_leave_out_the_readers_own_authority(page, world, portuguese_tasks):
     log_in(page, world.pt_handler.email, PASSWORD)
     tasks = page.get_by_role("region", name="To accept: check the proposed deadline (1)")
     assert tasks.locator("td[data-ecl-table-header='To']").count() == 0

@@ -1,23 +1,13 @@
-"""Small things a user sees: fonts, the language overlay, pagination, and the admin's new users.
+"""Small things a user sees: fonts, the language overlay, pagination, and the admin's new users."""
 
-Each check runs at a desktop width and at 375 px, the width of a small phone.
-"""
-
-import pytest
 from django.urls import reverse
 
 from core.help_content import load_help_pages
-from tests.browser.conftest import log_in, log_in_with_authenticator
+from tests.browser.conftest import click_and_check, log_in, log_in_with_code
 from tests.factories import PASSWORD, AuthorityFactory, country
 from tests.request_states import draft
 
-WIDTHS = [1280, 375]
-
 FONT_OF = "element => getComputedStyle(element).fontFamily"
-
-
-def at_width(page, width):
-    page.set_viewport_size({"width": width, "height": 900})
 
 
 def boxes_overlap(a, b):
@@ -34,9 +24,7 @@ def assert_portal_font(locator):
     assert "arial" in family, f"{locator}: {family} (the browser's serif fallback)"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_checklist_and_the_current_wizard_step_are_in_the_portal_font(page, world, questions, width):
-    at_width(page, width)
+def test_the_checklist_and_the_current_wizard_step_are_in_the_portal_font(page, world, questions):
     info_request = draft(world, questions)
     log_in(page, world.bg_handler.email, PASSWORD)
     items = page.locator(".portal-checklist__item")  # in Bulgarian, the handler's language
@@ -51,9 +39,7 @@ def test_the_checklist_and_the_current_wizard_step_are_in_the_portal_font(page, 
     assert_portal_font(current.locator("strong"))
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_language_overlays_close_button_leaves_its_title_readable(page, world, width):
-    at_width(page, width)
+def test_the_language_overlays_close_button_leaves_its_title_readable(page, world):
     log_in(page, world.bg_handler.email, PASSWORD)
     page.locator("[data-ecl-language-selector]").click()
     title = page.locator("#language-list-title")
@@ -64,9 +50,7 @@ def test_the_language_overlays_close_button_leaves_its_title_readable(page, worl
     page.check_accessibility()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_page_1_of_2_is_written_as_text_beside_next_not_squeezed_into_a_page_number_box(page, world, width):
-    at_width(page, width)
+def test_page_1_of_2_is_written_as_text_beside_next_not_squeezed_into_a_page_number_box(page, world):
     for number in range(30):
         AuthorityFactory(official_name=f"Regional office {number:02d}", country=country("EE"))
     log_in(page, world.pt_handler.email, PASSWORD)  # reads the portal in English
@@ -81,26 +65,20 @@ def test_page_1_of_2_is_written_as_text_beside_next_not_squeezed_into_a_page_num
 
 
 # Every admin page in every language: test_admin_accessibility.py.
-@pytest.mark.parametrize("width", WIDTHS)
-def test_a_coordinator_adds_new_users_in_the_countrys_language(page, world, width):
-    at_width(page, width)
-    log_in_with_authenticator(page, world.bg_coordinator)
+def test_a_coordinator_adds_new_users_in_the_countrys_language(page, world):
+    log_in_with_code(page, world.bg_coordinator)
     page.goto(reverse("admin:authorities_user_add"))
     assert page.url.endswith(reverse("admin:authorities_user_add")), page.url
     assert page.locator("#id_preferred_language").input_value() == "bg"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_a_new_handler_finds_the_training_contact_and_the_guide_for_the_role(page, world, settings, width):
+def test_a_new_handler_finds_the_training_contact_and_the_guide_for_the_role(page, world, settings):
     settings.IMI_TRAINING_URL = "https://training.imi.example/"
     load_help_pages()  # a data migration made them; a test before this one on a live server flushed them
-    at_width(page, width)
     log_in(page, world.pt_handler.email, PASSWORD)  # reads the portal in English
     page.goto(reverse("help_page", args=["training"]))
     page.get_by_role("link", name="Open the training environment").wait_for()
     coordinator = world.pt_coordinator.authority
     assert page.get_by_role("link", name=coordinator.email).count() == 1
-    page.get_by_role("link", name="Guide for request handlers").click()
-    page.wait_for_load_state("load")
-    page.check_accessibility()
+    click_and_check(page, page.get_by_role("link", name="Guide for request handlers"))
     page.get_by_role("heading", name="Guide for request handlers").wait_for()
