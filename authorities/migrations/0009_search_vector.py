@@ -25,6 +25,9 @@ class Migration(migrations.Migration):
                 # every row found; the long texts beside it go to TOAST first. Then rewrite the rows.
                 "ALTER TABLE authorities_authority ALTER COLUMN search_vector SET STORAGE MAIN",
                 "UPDATE authorities_authority SET search_document = search_document",
+                # The rewrite queued the foreign keys' deferred checks; an index cannot be built on a
+                # table with checks pending, so run them now (for this transaction only).
+                "SET CONSTRAINTS ALL IMMEDIATE",
                 "CREATE INDEX authority_search_vector ON authorities_authority USING gin (search_vector)",
             ],
             [
