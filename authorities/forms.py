@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from authorities.models import Authority, Country, LegislativeArea, Role, User
 from authorities.selectors import countries_by_name
-from core.forms import DateInput
+from core.forms import DateInput, LanguageSelect
 
 
 class CountryChoiceField(forms.ModelChoiceField):
@@ -67,6 +67,7 @@ class InviteForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Language"),
         choices=settings.LANGUAGES,
+        widget=LanguageSelect,
         help_text=_("The invitation and the portal will be in this language."),
     )
     is_lda = forms.BooleanField(label=_("Local data administrator"), required=False)
@@ -111,7 +112,7 @@ class RolesForm(forms.Form):
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
-    preferred_language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    preferred_language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, widget=LanguageSelect)
     wants_digest = forms.BooleanField(
         label=_("One daily digest instead of an e-mail per event"),
         required=False,

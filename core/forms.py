@@ -11,6 +11,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class LanguageSelect(forms.Select):
+    """A choice of languages, each named in itself ("Dansk", "Eesti") and marked as written in it, so
+    that a screen reader reads each name in its own language (WCAG 3.1.2, language of parts)."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class EclBoundField(forms.BoundField):
     """Gives each widget the ECL classes for its kind and state."""
 
