@@ -177,6 +177,28 @@ class Sizes:
     years: int = 5
     mails_per_request: float = 6.0
 
+    @classmethod
+    def add_arguments(cls, parser):
+        """The sizes as command-line options (bench_world, bench_pages), defaulting to the real IMI's."""
+        defaults = cls()
+        parser.add_argument("--authorities", type=int, default=defaults.authorities)
+        parser.add_argument("--users", type=int, default=defaults.users)
+        parser.add_argument("--requests", type=int, default=defaults.requests)
+        parser.add_argument("--registers", type=int, default=defaults.registers)
+        parser.add_argument("--years", type=int, default=defaults.years, help="Over how many years the requests run.")
+        parser.add_argument("--mails-per-request", type=float, default=defaults.mails_per_request)
+
+    @classmethod
+    def from_options(cls, options):
+        return cls(**{name: options[name] for name in cls.__dataclass_fields__})
+
+    def as_arguments(self):
+        """The options that build a world of these sizes."""
+        arguments = []
+        for name in self.__dataclass_fields__:
+            arguments += [f"--{name.replace('_', '-')}", str(getattr(self, name))]
+        return arguments
+
 
 @dataclass
 class Report:

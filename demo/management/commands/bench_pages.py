@@ -21,13 +21,7 @@ class Command(BaseCommand):
     help = "Build a world of the given size in a database of its own, serve it with gunicorn and time every page."
 
     def add_arguments(self, parser):
-        defaults = Sizes()
-        parser.add_argument("--authorities", type=int, default=defaults.authorities)
-        parser.add_argument("--users", type=int, default=defaults.users)
-        parser.add_argument("--requests", type=int, default=defaults.requests)
-        parser.add_argument("--registers", type=int, default=defaults.registers)
-        parser.add_argument("--years", type=int, default=defaults.years)
-        parser.add_argument("--mails-per-request", type=float, default=defaults.mails_per_request)
+        Sizes.add_arguments(parser)
         parser.add_argument("--iterations", type=int, default=20, help="Timed rounds over every page.")
         parser.add_argument("--clients", type=int, default=4, help="Concurrent clients of the throughput test.")
         parser.add_argument("--seconds", type=int, default=10, help="Length of each throughput test.")
@@ -46,9 +40,7 @@ class Command(BaseCommand):
         if here:
             ok = bench_pages.measure(**measure_args, prune=prune, out=self.stdout.write)
         else:
-            world_args = []
-            for name in ("authorities", "users", "requests", "registers", "years", "mails_per_request"):
-                world_args += [f"--{name.replace('_', '-')}", str(options[name])]
+            world_args = Sizes.from_options(options).as_arguments()
             flags = []
             for name, value in measure_args.items():
                 flags += [f"--{name}", str(value)]

@@ -17,23 +17,10 @@ class Command(BaseCommand):
     help = "Extend the demo world in bulk to the given sizes (a database of its own: nothing is rolled back)."
 
     def add_arguments(self, parser):
-        defaults = Sizes()
-        parser.add_argument("--authorities", type=int, default=defaults.authorities)
-        parser.add_argument("--users", type=int, default=defaults.users)
-        parser.add_argument("--requests", type=int, default=defaults.requests)
-        parser.add_argument("--registers", type=int, default=defaults.registers)
-        parser.add_argument("--years", type=int, default=defaults.years, help="Over how many years the requests run.")
-        parser.add_argument("--mails-per-request", type=float, default=defaults.mails_per_request)
+        Sizes.add_arguments(parser)
 
-    def handle(self, *args, authorities, users, requests, registers, years, mails_per_request, **options):
-        sizes = Sizes(
-            authorities=authorities,
-            users=users,
-            requests=requests,
-            registers=registers,
-            years=years,
-            mails_per_request=mails_per_request,
-        )
+    def handle(self, *args, **options):
+        sizes = Sizes.from_options(options)
         started = time.perf_counter()
         self.stdout.write(f"Building {sizes}:")
         report = world_build(sizes=sizes, log=self.stdout.write)
