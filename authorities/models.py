@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.fields import ChoiceArrayField
+from core.models import ChoiceLabels
 
 # The official languages of the EU/EEA, the languages an authority may work in.
 WORKING_LANGUAGES = [
@@ -104,7 +105,7 @@ class NationalHelpdesk(models.Model):
         return str(self.country)
 
 
-class Authority(models.Model):
+class Authority(ChoiceLabels, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", pgettext_lazy("authority status", "Pending validation")
         VALIDATED = "validated", pgettext_lazy("authority status", "Validated")
@@ -224,7 +225,7 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **extra_fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -338,7 +339,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_absent_on(timezone.localdate())
 
 
-class Role(models.Model):
+class Role(ChoiceLabels, models.Model):
     """What a user does in one legislative area for their authority."""
 
     class Kind(models.TextChoices):

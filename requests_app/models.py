@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from authorities.models import Authority, LegislativeArea
+from core.models import ChoiceLabels
 
 
 def private_storage():
@@ -40,7 +41,7 @@ class QuestionSet(models.Model):
         return self.name
 
 
-class Question(models.Model):
+class Question(ChoiceLabels, models.Model):
     class Kind(models.TextChoices):
         YES_NO = "yes_no", _("Yes or no")
         CHOICE = "choice", _("Choice among options")
@@ -138,7 +139,7 @@ class InformationRequestQuerySet(models.QuerySet):
         return self.filter(status__in=Status.OPEN_STATES, agreed_deadline__lt=today)
 
 
-class InformationRequest(models.Model):
+class InformationRequest(ChoiceLabels, models.Model):
     # The personal data of a request, declared here once: these fields, and everything users wrote or
     # attached (answers in free text and files, messages, notes of the timeline, attachments).
     PERSONAL_DATA_FIELDS = ("subject_name", "subject_identifier", "subject_date_of_birth", "subject_address")
@@ -366,7 +367,7 @@ class Attachment(models.Model):
         return reverse("requests:attachment", args=[self.request_id, self.pk])
 
 
-class Event(models.Model):
+class Event(ChoiceLabels, models.Model):
     """One step of a request: its timeline for users and its audit trail."""
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
@@ -426,7 +427,7 @@ class Reminder(models.Model):
         return f"{self.request} {self.kind} {self.deadline}"
 
 
-class PersonalDataRead(models.Model):
+class PersonalDataRead(ChoiceLabels, models.Model):
     """Who displayed a request's personal data or downloaded one of its files, and when."""
 
     class What(models.TextChoices):
@@ -464,7 +465,7 @@ class BlockedDataAccess(models.Model):
         return f"{self.user} {self.request}"
 
 
-class DataSubjectRequest(models.Model):
+class DataSubjectRequest(ChoiceLabels, models.Model):
     """A person's request to see, correct or erase their data (Art. 19), answered within 30 days."""
 
     class Kind(models.TextChoices):
