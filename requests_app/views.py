@@ -92,7 +92,8 @@ def request_list(request):
         overdue=filters.get("overdue", False),
         query=filters.get("q", ""),
     )
-    page = CappedPaginator(requests, 25, cap=settings.IMI_LIST_COUNT_CAP).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(requests, 25, cap=settings.IMI_LIST_COUNT_CAP, rows=selectors.rows_in_order)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "requests/list.html",
