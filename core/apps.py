@@ -12,3 +12,8 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "imi"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from core import lookups
+
+        lookups.register()

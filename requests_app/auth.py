@@ -110,7 +110,7 @@ def _of(field, authority_ids):
     """``field`` is one of the authorities (None: any authority)."""
     if authority_ids is None:
         return Q(**{f"{field}__isnull": False})
-    return Q(**{f"{field}__in": authority_ids})
+    return Q(**{f"{field}__any": authority_ids})  # one array parameter: a scope is hundreds of ids
 
 
 def _visible(user, coordinated):

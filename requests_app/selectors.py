@@ -93,7 +93,7 @@ def _most_urgent_first(requests, user):
 def my_tasks(*, user):
     """What waits for the user's authority in the user's areas, grouped, most urgent first."""
     groups = {}
-    visible = with_display_relations(requests_visible_to(user))
+    visible = requests_visible_to(user)
     if user.authority_id:
         covered = covered_ids(user)
         mine = visible.filter(
@@ -112,13 +112,13 @@ def my_tasks(*, user):
         groups["drafts"] = outgoing.filter(status=Status.DRAFT, requester_handler=user)
     if user.is_coordinator:
         groups["referred"] = visible.filter(
-            status=Status.REFERRED, responding_authority__in=authority_ids_in_scope(user)
+            status=Status.REFERRED, responding_authority__any=authority_ids_in_scope(user)
         )
-    return {name: list(_most_urgent_first(requests, user)[:50]) for name, requests in groups.items()}
+    return {name: table_rows(_most_urgent_first(requests, user)[:50]) for name, requests in groups.items()}
 
 
 def _to_allocate(user):
-    return with_display_relations(requests_allocated_by(user)).filter(status=Status.AWAITING_ACCEPTANCE)
+    return requests_allocated_by(user).filter(status=Status.AWAITING_ACCEPTANCE)
 
 
 def coordination_lists(*, user):
@@ -127,13 +127,13 @@ def coordination_lists(*, user):
     in_scope = (
         InformationRequest.objects.all()
         if scope is None
-        else InformationRequest.objects.filter(responding_authority__in=scope)
+        else InformationRequest.objects.filter(responding_authority__any=scope)
     )
-    requests = with_display_relations(in_scope.filter(responding_authority__isnull=False))
+    requests = in_scope.filter(responding_authority__isnull=False)
     return {
-        "to_allocate": list(_most_urgent_first(_to_allocate(user), user)[:100]),
-        "referred": list(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
-        "overdue": list(requests.overdue().order_by("agreed_deadline")[:100]),
+        "to_allocate": table_rows(_most_urgent_first(_to_allocate(user), user)[:100]),
+        "referred": table_rows(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
+        "overdue": table_rows(requests.overdue().order_by("agreed_deadline")[:100]),
     }
 
 

@@ -65,7 +65,7 @@ def received_in(*, authorities, start, end, area=None):
     """Requests the authorities received (as responders) that were sent in [start, end)."""
     requests = sent_between(start, end)
     if authorities is not None:
-        requests = requests.filter(responding_authority__in=authorities)
+        requests = requests.filter(responding_authority__any=authorities)
     if area is not None:
         requests = requests.filter(legislative_area=area)
     return requests
@@ -155,8 +155,8 @@ def per_month(*, authorities, start, end, area=None):
     if authorities is None:
         sent = received = Q(pk__isnull=False)
     else:
-        sent = Q(requesting_authority__in=authorities)
-        received = Q(responding_authority__in=authorities)
+        sent = Q(requesting_authority__any=authorities)
+        received = Q(responding_authority__any=authorities)
     rows = (
         requests.filter(sent | received)
         .annotate(month=TruncMonth("sent_at"))
