@@ -30,9 +30,15 @@ def with_display_relations(queryset):
     )
 
 
-def request_list(*, user, direction="", status="", area=None, country=None, overdue=False, query=""):
-    """The requests list with its filters; a user sees only what requests_visible_to allows."""
+def request_list(*, user, direction="", status="", area=None, country=None, overdue=False, query="", task=""):
+    """The requests list with its filters; a user sees only what requests_visible_to allows.
+
+    ``task``: only the requests of that group of ``task_groups`` (none if the user cannot have that group).
+    """
     requests = requests_visible_to(user)
+    if task:
+        group = task_groups(user, [task]).get(task)
+        requests = requests.none() if group is None else group.filter(visibility_rule(user))
     if direction == "incoming":
         requests = requests.filter(responding_authority_id=user.authority_id)
     elif direction == "outgoing":
