@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from authorities.models import Authority
 from requests_app import selectors
 from requests_app.models import InformationRequest, Status
 from tests.request_states import request_in
@@ -156,3 +157,13 @@ def test_the_pages_cost_the_same_queries_for_one_row_or_many(client, world, ques
     client.force_login(world.pt_coordinator)
     assert client.get(reverse("requests:coordination")).context["overdue"].total == 4
     assert costs() == few
+
+
+def test_a_user_of_a_suspended_authority_has_empty_groups_and_numbers(client, world, questions):
+    request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    request_in(world, questions, Status.OPEN)
+    Authority.objects.filter(pk=world.pt_authority.pk).update(status=Authority.Status.SUSPENDED)
+    client.force_login(world.pt_allocator)  # allocates nothing while suspended: that group's rule is empty
+    tasks = client.get(reverse("home")).context["tasks"]
+    assert tasks["to_allocate"] == [] and tasks["to_allocate"].total == 0
+    assert list(listed(client, task="to_allocate").context["requests"]) == []
