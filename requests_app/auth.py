@@ -132,7 +132,14 @@ def requests_visible_to(user):
     """
     if not (user.is_authenticated and user.is_active):
         return InformationRequest.objects.none()
-    return InformationRequest.objects.filter(_visible(user, _coordinated_ids(user)))
+    return InformationRequest.objects.filter(visibility_rule(user))
+
+
+def visibility_rule(user):
+    """``requests_visible_to`` as a condition: for a query that counts several groups of requests at once."""
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    return _visible(user, _coordinated_ids(user))
 
 
 def can_see(user, info_request):
@@ -244,11 +251,18 @@ def requests_allocated_by(user):
     """
     if not may_work(user) or user.authority_id is None:
         return InformationRequest.objects.none()
+    return InformationRequest.objects.filter(allocation_rule(user))
+
+
+def allocation_rule(user):
+    """``requests_allocated_by`` as a condition: for a query that counts several groups of requests at once."""
+    if not may_work(user) or user.authority_id is None:
+        return Q(pk__in=[])
     allocator_areas = Role.objects.filter(user=user, kind=Role.Kind.ALLOCATOR).values("legislative_area")
     of_my_areas = Q(legislative_area__in=allocator_areas)
     for_allocation = ~Q(responding_authority__coordinator_type=Authority.CoordinatorType.NONE)
     rule = Q(responding_authority_id=user.authority_id) & (of_my_areas | for_allocation)
-    return requests_visible_to(user).filter(rule)
+    return visibility_rule(user) & rule
 
 
 def allocates(user, info_request):

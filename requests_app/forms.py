@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -18,6 +19,7 @@ from requests_app.models import (
     RequestQuestion,
     Status,
 )
+from requests_app.selectors import task_names
 from requests_app.workflow import TRANSITIONS, days_until, deadline_in, handlers_for, targets_for
 
 
@@ -429,6 +431,29 @@ class RequestFilterForm(forms.Form):
     )
     country = CountryChoiceField(label=_("Country"), required=False, empty_label=_("Any country"))
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    task = forms.ChoiceField(label=_("Task"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = task_names(user) if user is not None else []
+        self.fields["task"].choices = [("", _("Any task")), *((name, TASK_LABELS[name]) for name in names)]
+
+
+# The groups of "My tasks" and of the coordination page (selectors.task_groups), as the list's filter names them.
+TASK_LABELS = {
+    "to_accept": _("To accept: check the proposed deadline"),
+    "to_allocate": _("To allocate to a competent authority"),
+    "to_answer": _("To answer by the deadline"),
+    "clarifications": _("Clarifications asked of you"),
+    "replies": _("Replies to review"),
+    "drafts": _("Your drafts"),
+    "referred": _("Referred to you as coordinator"),
+    "coordination_to_allocate": format_lazy(
+        "{} ({})", _("To allocate to a competent authority"), _("Requests to coordinate")
+    ),
+    "coordination_referred": format_lazy("{} ({})", _("Referred to you"), _("Requests to coordinate")),
+    "overdue": format_lazy("{} ({})", _("Overdue requests"), _("Requests to coordinate")),
+}
 
 
 class JustificationForm(forms.Form):

@@ -133,10 +133,15 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+def overdue_rule(today=None):
+    """Open past its agreed deadline, as a condition (``InformationRequest.objects.overdue()``)."""
+    today = today or timezone.localdate()
+    return Q(status__in=Status.OPEN_STATES, agreed_deadline__lt=today)
+
+
 class InformationRequestQuerySet(models.QuerySet):
     def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(status__in=Status.OPEN_STATES, agreed_deadline__lt=today)
+        return self.filter(overdue_rule(today))
 
 
 class InformationRequest(ChoiceLabels, models.Model):

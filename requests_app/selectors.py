@@ -1,18 +1,23 @@
 """Reads of information requests that pages share. Every one starts from requests_visible_to."""
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+import operator
+from functools import reduce
+
+from django.conf import settings
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from authorities.auth import authority_ids_in_scope
 from authorities.models import Role
 from requests_app.auth import (
+    allocation_rule,
     covered_ids,
     personal_data_rule,
-    requests_allocated_by,
     requests_visible_to,
+    visibility_rule,
     working_areas,
 )
-from requests_app.models import Action, InformationRequest, Status
+from requests_app.models import Action, InformationRequest, Status, overdue_rule
 
 
 def with_display_relations(queryset):
@@ -46,12 +51,16 @@ def rows_in_order(ids):
     return [rows[pk] for pk in ids if pk in rows]  # one deleted since: left out
 
 
-def request_list(*, user, direction="", status="", area=None, country=None, overdue=False, query=""):
+def request_list(*, user, direction="", status="", area=None, country=None, overdue=False, query="", task=""):
     """The requests list with its filters, newest first; a user sees only what requests_visible_to allows.
-
     A page's rows are read with ``rows_in_order``.
+
+    ``task``: only the requests of that group of ``task_groups`` (none if the user cannot have that group).
     """
     requests = requests_visible_to(user)
+    if task:
+        group = task_groups(user, [task]).get(task)
+        requests = requests.none() if group is None else group.filter(visibility_rule(user))
     if direction == "incoming":
         requests = requests.filter(responding_authority_id=user.authority_id)
     elif direction == "outgoing":
@@ -90,51 +99,141 @@ def _most_urgent_first(requests, user):
     ).order_by("mine", F("due").asc(nulls_last=True), "created_at", "pk")
 
 
-def my_tasks(*, user):
-    """What waits for the user's authority in the user's areas, grouped, most urgent first."""
-    groups = {}
-    visible = requests_visible_to(user)
-    if user.authority_id:
-        covered = covered_ids(user)
-        mine = visible.filter(
-            Q(legislative_area__in=working_areas(user, Role.Kind.HANDLER, Role.Kind.ALLOCATOR))
-            | Q(requester_handler__in=covered)
-            | Q(responder_handler__in=covered)
-        )
-        incoming = mine.filter(responding_authority_id=user.authority_id)
-        outgoing = mine.filter(requesting_authority_id=user.authority_id)
-        groups["to_accept"] = incoming.filter(status=Status.AWAITING_ACCEPTANCE)
+def _oldest_update_first(requests, user):
+    return requests.order_by("updated_at", "pk")
+
+
+def _earliest_deadline_first(requests, user):
+    return requests.order_by("agreed_deadline", "pk")
+
+
+# The groups of "My tasks" and of the coordination page, in the order the pages show them.
+MY_TASKS = ("to_accept", "to_allocate", "to_answer", "clarifications", "replies", "drafts", "referred")
+COORDINATION = {"to_allocate": "coordination_to_allocate", "referred": "coordination_referred", "overdue": "overdue"}
+
+
+def _task_rules(user):
+    """Each group of requests that waits for the user, as name -> (condition, ordering): the one home of
+    every group's rule, for its page, its count and the requests list filtered to it. Only the groups
+    the user can have are present; each condition is built when it is first asked for.
+    """
+    rules = {}
+
+    def incoming(status):
+        return lambda: _mine(user) & Q(responding_authority_id=user.authority_id, status=status)
+
+    def outgoing(**conditions):
+        return lambda: _mine(user) & Q(requesting_authority_id=user.authority_id, **conditions)
+
+    def to_allocate():
         # Forwarded to a coordinator for allocation: its users have no role in the area, yet it waits for them.
-        groups["to_allocate"] = _to_allocate(user).exclude(pk__in=groups["to_accept"].values("pk"))
-        groups["to_answer"] = incoming.filter(status=Status.OPEN)
-        groups["clarifications"] = incoming.filter(status=Status.CLARIFICATION_REQUESTED)
-        groups["replies"] = outgoing.filter(status=Status.REPLIED)
-        groups["drafts"] = outgoing.filter(status=Status.DRAFT, requester_handler=user)
+        # Once only: what the user accepts (to_accept) is not also to allocate.
+        accepted_here = InformationRequest.objects.filter(incoming(Status.AWAITING_ACCEPTANCE)()).values("pk")
+        return _to_allocate(user) & ~Q(pk__in=accepted_here)
+
+    if user.authority_id:
+        rules["to_accept"] = (incoming(Status.AWAITING_ACCEPTANCE), _most_urgent_first)
+        rules["to_allocate"] = (to_allocate, _most_urgent_first)
+        rules["to_answer"] = (incoming(Status.OPEN), _most_urgent_first)
+        rules["clarifications"] = (incoming(Status.CLARIFICATION_REQUESTED), _most_urgent_first)
+        rules["replies"] = (outgoing(status=Status.REPLIED), _most_urgent_first)
+        rules["drafts"] = (outgoing(status=Status.DRAFT, requester_handler=user), _most_urgent_first)
     if user.is_coordinator:
-        groups["referred"] = visible.filter(
-            status=Status.REFERRED, responding_authority__any=authority_ids_in_scope(user)
+        rules["referred"] = (
+            lambda: visibility_rule(user)
+            & Q(status=Status.REFERRED, responding_authority__any=authority_ids_in_scope(user)),
+            _most_urgent_first,
         )
-    return {name: table_rows(_most_urgent_first(requests, user)[:50]) for name, requests in groups.items()}
+    if user.is_coordinator or user.is_superuser:
+        rules["coordination_to_allocate"] = (lambda: _to_allocate(user), _most_urgent_first)
+        rules["coordination_referred"] = (lambda: _in_scope(user) & Q(status=Status.REFERRED), _oldest_update_first)
+        rules["overdue"] = (lambda: _in_scope(user) & overdue_rule(), _earliest_deadline_first)
+    return rules
+
+
+def _mine(user):
+    """The requests of the user's authority in the user's areas, or of the absent colleagues they cover."""
+    covered = covered_ids(user)
+    return visibility_rule(user) & (
+        Q(legislative_area__in=working_areas(user, Role.Kind.HANDLER, Role.Kind.ALLOCATOR))
+        | Q(requester_handler__in=covered)
+        | Q(responder_handler__in=covered)
+    )
 
 
 def _to_allocate(user):
-    return requests_allocated_by(user).filter(status=Status.AWAITING_ACCEPTANCE)
+    return allocation_rule(user) & Q(status=Status.AWAITING_ACCEPTANCE)
+
+
+def _in_scope(user):
+    """A coordinator's scope: the requests to an authority of it (every one with a responder, for a superuser)."""
+    scope = authority_ids_in_scope(user)
+    with_responder = Q(responding_authority__isnull=False)
+    return with_responder if scope is None else with_responder & Q(responding_authority__any=scope)
+
+
+def task_names(user):
+    """The names of the groups the user can have."""
+    return list(_task_rules(user))
+
+
+def task_groups(user, names=None):
+    """The groups of requests that wait for the user (``names``, or all the user can have): name -> queryset,
+    in the order the pages show them. A name the user cannot have is left out.
+    """
+    rules = _task_rules(user)
+    names = [name for name in (rules if names is None else names) if name in rules]
+    return _ordered(user, rules, {name: rules[name][0]() for name in names})
+
+
+def _ordered(user, rules, conditions):
+    return {
+        name: rules[name][1](InformationRequest.objects.filter(condition), user)
+        for name, condition in conditions.items()
+    }
+
+
+class Shown(list):
+    """The first rows of a group that a page shows, and ``total``: how many the group has in all."""
+
+    def __init__(self, rows, total):
+        super().__init__(rows)
+        self.total = total
+
+    @property
+    def more(self):
+        return self.total > len(self)
+
+
+def _shown(user, names):
+    """The first ``IMI_TASKS_SHOWN`` rows of each group, and the groups' numbers in one query."""
+    rules = _task_rules(user)
+    names = [name for name in names if name in rules]
+    if not names:
+        return {}
+    conditions = {name: rules[name][0]() for name in names}
+    # One query counts every group: each its own condition over the requests of any of them.
+    counts = InformationRequest.objects.filter(reduce(operator.or_, conditions.values())).aggregate(
+        **{name: Count("pk", filter=condition) for name, condition in conditions.items()}
+    )
+    shown = settings.IMI_TASKS_SHOWN
+    return {
+        name: Shown(table_rows(requests[:shown]), counts[name])
+        for name, requests in _ordered(user, rules, conditions).items()
+    }
+
+
+def my_tasks(*, user):
+    """What waits for the user's authority in the user's areas, grouped, most urgent first: the first rows of
+    each group, and its number."""
+    return _shown(user, MY_TASKS)
 
 
 def coordination_lists(*, user):
-    """A coordinator's requests to allocate, and the referred and overdue requests of their scope."""
-    scope = authority_ids_in_scope(user)
-    in_scope = (
-        InformationRequest.objects.all()
-        if scope is None
-        else InformationRequest.objects.filter(responding_authority__any=scope)
-    )
-    requests = in_scope.filter(responding_authority__isnull=False)
-    return {
-        "to_allocate": table_rows(_most_urgent_first(_to_allocate(user), user)[:100]),
-        "referred": table_rows(requests.filter(status=Status.REFERRED).order_by("updated_at")[:100]),
-        "overdue": table_rows(requests.overdue().order_by("agreed_deadline")[:100]),
-    }
+    """A coordinator's requests to allocate, and the referred and overdue requests of their scope: the first rows
+    of each, and its number."""
+    groups = _shown(user, COORDINATION.values())
+    return {key: groups.get(name, Shown([], 0)) for key, name in COORDINATION.items()}
 
 
 def request_notes_at_hand(*, info_request, events=None):

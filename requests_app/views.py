@@ -81,7 +81,7 @@ def _wizard_context(request, info_request, current):
 
 @login_required
 def request_list(request):
-    form = RequestFilterForm(request.GET or None)
+    form = RequestFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     requests = selectors.request_list(
         user=request.user,
@@ -91,6 +91,8 @@ def request_list(request):
         country=filters.get("country"),
         overdue=filters.get("overdue", False),
         query=filters.get("q", ""),
+        # A group the user cannot have is an error of the form, and lists nothing rather than everything.
+        task=filters.get("task", "") if "task" not in form.errors else request.GET["task"],
     )
     paginator = CappedPaginator(requests, 25, cap=settings.IMI_LIST_COUNT_CAP, rows=selectors.rows_in_order)
     page = paginator.get_page(request.GET.get("page"))

@@ -400,6 +400,8 @@ IMI_PERSONAL_DATA_BLOCK_MONTHS = env.int("IMI_PERSONAL_DATA_BLOCK_MONTHS", defau
 IMI_PERSONAL_DATA_DELETE_YEARS = env.int("IMI_PERSONAL_DATA_DELETE_YEARS", default=3)
 # The request list counts up to this many requests; beyond, it says "more than" and lists the newest.
 IMI_LIST_COUNT_CAP = env.int("IMI_LIST_COUNT_CAP", default=1000)
+# "My tasks" and the coordination page show this many requests of each group, and link to the others.
+IMI_TASKS_SHOWN = env.int("IMI_TASKS_SHOWN", default=20)
 # How long a coordinator's justified access to blocked data lasts.
 IMI_BLOCKED_ACCESS_HOURS = env.int("IMI_BLOCKED_ACCESS_HOURS", default=24)
 # How long delivered mails (and failed ones, once seen) and the history of link checks are kept;
