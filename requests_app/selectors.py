@@ -218,7 +218,7 @@ def _shown(user, names):
     )
     shown = settings.IMI_TASKS_SHOWN
     return {
-        name: Shown(table_rows(requests[:shown]), counts[name])
+        name: Shown(table_rows(requests[:shown]) if counts[name] else [], counts[name])  # an empty group: no read
         for name, requests in _ordered(user, rules, conditions).items()
     }
 
