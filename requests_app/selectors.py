@@ -30,19 +30,9 @@ def with_display_relations(queryset):
     )
 
 
-def table_rows(requests):
-    """The rows of a table of requests, from a query that chose and ordered them (sliced to a page).
-
-    The ids come first, from the narrow query the indexes serve; then ``rows_in_order`` reads the
-    rows. Asked at once, the database would sort and join wide rows (every language of every name)
-    before the limit, and plan a join of eight tables around a coordinator's list of authorities.
-    """
-    return rows_in_order(list(requests.values_list("pk", flat=True)))
-
-
 def rows_in_order(ids):
-    """The requests of these ids with what a table shows (area, authorities, countries, handlers), in
-    the order of the ids. Only for ids read from requests_visible_to: this reads whatever it is given."""
+    """The requests of these ids with what a table shows (authorities, their countries, handlers), in the order
+    of the ids. Only for ids read from requests_visible_to: this reads whatever it is given."""
     # A table shows neither the area nor more of a country than its code: the area's descriptions in
     # every language are the widest part of a request's row.
     rows = InformationRequest.objects.select_related(
@@ -217,10 +207,13 @@ def _shown(user, names):
         **{name: Count("pk", filter=condition) for name, condition in conditions.items()}
     )
     shown = settings.IMI_TASKS_SHOWN
-    return {
-        name: Shown(table_rows(requests[:shown]) if counts[name] else [], counts[name])  # an empty group: no read
+    # Each group's first ids (none read for an empty group), then the rows of them all in one read.
+    ids = {
+        name: list(requests[:shown].values_list("pk", flat=True)) if counts[name] else []
         for name, requests in _ordered(user, rules, conditions).items()
     }
+    rows = {row.pk: row for row in rows_in_order([pk for group in ids.values() for pk in group])}
+    return {name: Shown([rows[pk] for pk in group if pk in rows], counts[name]) for name, group in ids.items()}
 
 
 def my_tasks(*, user):
