@@ -29,6 +29,7 @@ from portal.selectors import (
     training_mails,
 )
 from requests_app.auth import can_create_requests
+from requests_app.forms import TASK_LABELS
 from requests_app.selectors import my_tasks
 
 
@@ -57,6 +58,8 @@ def home(request):
         {
             "summary": user_home_summary(user=user),
             "tasks": tasks,
+            # Each group with its heading, named as the request list's filter names it.
+            "task_sections": [(name, TASK_LABELS[name], requests) for name, requests in tasks.items()],
             "has_tasks": any(tasks.values()),
             "checklist": checklist,
             "can_create_requests": can_create_requests(user),

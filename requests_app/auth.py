@@ -130,8 +130,6 @@ def requests_visible_to(user):
     """Requests of the user's authority in the areas they (or the absent colleagues they cover) work in,
     and those of a coordinator's scope. A request never sent is seen only by its requesting authority.
     """
-    if not (user.is_authenticated and user.is_active):
-        return InformationRequest.objects.none()
     return InformationRequest.objects.filter(visibility_rule(user))
 
 
@@ -249,8 +247,6 @@ def requests_allocated_by(user):
     """The requests the user allocates (or forwards) for the responding authority: those of the areas in which
     they are an allocator, and, for a user of a coordinator authority, every request forwarded to it.
     """
-    if not may_work(user) or user.authority_id is None:
-        return InformationRequest.objects.none()
     return InformationRequest.objects.filter(allocation_rule(user))
 
 

@@ -130,8 +130,7 @@ def _task_rules(user):
         rules["drafts"] = (outgoing(status=Status.DRAFT, requester_handler=user), _most_urgent_first)
     if user.is_coordinator:
         rules["referred"] = (
-            lambda: visibility_rule(user)
-            & Q(status=Status.REFERRED, responding_authority__any=authority_ids_in_scope(user)),
+            lambda: visibility_rule(user) & _in_scope(user) & Q(status=Status.REFERRED),
             _most_urgent_first,
         )
     if user.is_coordinator or user.is_superuser:
