@@ -129,10 +129,32 @@ def test_my_tasks_count_every_group_in_one_query(world, questions, django_assert
     request_in(world, questions, Status.OPEN)
     user = world.pt_handler
     selectors.my_tasks(user=user)  # the user's areas and covered colleagues are read once per user object
-    # The numbers in one query; the ids of the two groups that have any (none for the others); their rows in one.
-    with django_assert_num_queries(1 + 2 + 1):
+    # Every group's first ids and number in one query; their rows in one.
+    with django_assert_num_queries(1 + 1):
         tasks = selectors.my_tasks(user=user)
     assert (tasks["to_accept"].total, tasks["to_answer"].total, tasks["replies"].total) == (1, 1, 0)
+
+
+def test_each_group_shows_its_first_rows_in_its_own_order(world, questions, two_shown):
+    # Read together, each group keeps its rows apart, in its own order, cut at the number shown.
+    today = timezone.localdate()
+    waiting = [request_in(world, questions, Status.AWAITING_ACCEPTANCE) for _ in range(3)]
+    answering = [request_in(world, questions, Status.OPEN) for _ in range(3)]
+    for days, info_request in zip([9, 3, 6], waiting, strict=True):
+        InformationRequest.objects.filter(pk=info_request.pk).update(proposed_deadline=today + datetime.timedelta(days))
+    for days, info_request in zip([5, 8, 2], answering, strict=True):
+        InformationRequest.objects.filter(pk=info_request.pk).update(agreed_deadline=today + datetime.timedelta(days))
+    tasks = selectors.my_tasks(user=world.pt_handler)
+    assert [r.pk for r in tasks["to_accept"]] == [waiting[1].pk, waiting[2].pk] and tasks["to_accept"].total == 3
+    assert [r.pk for r in tasks["to_answer"]] == [answering[2].pk, answering[0].pk] and tasks["to_answer"].total == 3
+
+
+def test_no_group_has_a_row_reads_no_row(world, questions, django_assert_num_queries):
+    user = world.pt_handler
+    selectors.my_tasks(user=user)
+    with django_assert_num_queries(1):
+        tasks = selectors.my_tasks(user=user)
+    assert all(not group and group.total == 0 for group in tasks.values())
 
 
 def overdue(world, questions, how_many):
