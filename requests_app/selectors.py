@@ -210,7 +210,9 @@ def _shown(user, names):
         ).values_list("group", "place", "row", "total")[:shown]
         for index, requests in enumerate(groups.values())
     ]
-    found = firsts[0].union(*firsts[1:], all=True).order_by("group", "place") if len(firsts) > 1 else firsts[0]
+    # Put in order here, not by the union: PostgreSQL refuses an ORDER BY after the one parenthesised
+    # part left when Django drops the groups whose condition can match nothing.
+    found = sorted(firsts[0].union(*firsts[1:], all=True) if len(firsts) > 1 else firsts[0])
     ids, totals = {index: [] for index in range(len(groups))}, {}
     for index, _place, pk, total in found:
         ids[index].append(pk)

@@ -195,3 +195,13 @@ def test_a_user_of_a_suspended_authority_has_empty_groups_and_numbers(client, wo
     tasks = client.get(reverse("home")).context["tasks"]
     assert tasks["to_allocate"] == [] and tasks["to_allocate"].total == 0
     assert list(listed(client, task="to_allocate").context["requests"]) == []
+
+
+def test_my_tasks_open_when_all_groups_but_one_can_match_nothing(client, world, questions):
+    # A supervisor works in no area: the groups of the areas' requests match nothing and are left out of the
+    # query, only the drafts group remains.
+    request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    client.force_login(world.bg_supervisor)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert all(group.total == 0 for group in response.context["tasks"].values())
