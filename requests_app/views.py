@@ -255,6 +255,11 @@ def detail(request, pk):
     if can_see_personal_data:
         _record_read(request, info_request)
     events = list(info_request.events.select_related("actor", "authority", "assignee"))
+    # The parts a request was split into, and the request it was split from, are named to every reader;
+    # a link only to those the reader may open (the same rule as every page), never a link to a 404.
+    children = list(info_request.children.all())
+    related = {info_request.parent_id, *(child.pk for child in children)} - {None}
+    openable = set(auth.requests_visible_to(user).filter(pk__in=related).values_list("pk", flat=True)) if related else ()
     notes_at_hand = (
         selectors.request_notes_at_hand(info_request=info_request, events=events) if can_see_personal_data else []
     )
@@ -282,7 +287,8 @@ def detail(request, pk):
             "can_write": access.can_contribute,
             "message_form": MessageForm(),
             "attachment_form": AttachmentForm(),
-            "children": info_request.children.all(),
+            "children": children,
+            "openable": openable,
             "Action": Action,
             "Kind": Question.Kind,
         },
