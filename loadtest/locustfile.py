@@ -70,6 +70,8 @@ def log_everyone_in(environment, **_kwargs):
     started = time.monotonic()
     pool = Pool(4)
     for kind, emails in zip(("handler", "coordinator"), demo_accounts(), strict=True):
+        if not emails:
+            raise RuntimeError(f"no {kind} account found in the demo world (run it from the project's folder)")
         SESSIONS[kind] = pool.map(lambda email: log_in(host, email), emails)
         SESSIONS[f"{kind}_next"] = itertools.cycle(range(len(SESSIONS[kind])))
     print(
@@ -91,7 +93,7 @@ def summary(environment, **_kwargs):
             f"  {method} {name:<22} {entry.num_requests:>6} requests  "
             f"p95 {entry.get_response_time_percentile(0.95):>6.0f} ms  {entry.num_failures} errors"
         )
-    if total.num_failures:
+    if total.num_failures or not total.num_requests:  # nothing measured is a failed run too
         environment.process_exit_code = 1
 
 
