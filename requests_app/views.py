@@ -259,7 +259,9 @@ def detail(request, pk):
     # a link only to those the reader may open (the same rule as every page), never a link to a 404.
     children = list(info_request.children.all())
     related = {info_request.parent_id, *(child.pk for child in children)} - {None}
-    openable = set(auth.requests_visible_to(user).filter(pk__in=related).values_list("pk", flat=True)) if related else ()
+    openable = set()
+    if related:
+        openable = set(auth.requests_visible_to(user).filter(pk__in=related).values_list("pk", flat=True))
     notes_at_hand = (
         selectors.request_notes_at_hand(info_request=info_request, events=events) if can_see_personal_data else []
     )

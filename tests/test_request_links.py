@@ -52,7 +52,8 @@ def test_every_request_link_a_page_shows_opens(client, world, questions, persona
     user = getattr(world, persona)
     client.force_login(user)
     pages = [reverse("home"), reverse("requests:list"), reverse("requests:coordination")]
-    pages += [reverse("requests:detail", args=[pk]) for pk in auth.requests_visible_to(user).values_list("pk", flat=True)]
+    visible = auth.requests_visible_to(user).values_list("pk", flat=True)
+    pages += [reverse("requests:detail", args=[pk]) for pk in visible]
     links = set().union(*(links_on(client, page) for page in pages))
     broken = sorted(link for link in links if client.get(link).status_code != 200)
     assert not broken, f"{persona} is shown links that do not open: {broken}"
