@@ -81,3 +81,19 @@ def request_in(world, questions, status):
     if status == Status.REFERRED:
         return step(info_request, Action.REFER, world.bg_handler, note="The reply does not answer question 2.")
     return step(info_request, Action.CLOSE, world.bg_handler, rating_timeliness="positive", rating_effort="positive")
+
+
+def split(world, questions):
+    """A request open in Portugal whose first question its handler sends on to another Portuguese authority:
+    (the request, the part sent on, the question moved)."""
+    info_request = request_in(world, questions, Status.OPEN)
+    moved = info_request.questions.order_by("order").first()
+    step(
+        info_request,
+        Action.SPLIT,
+        world.pt_handler,
+        authority=world.pt_other_authority,
+        question_ids=[moved.pk],
+        note="The diploma question is theirs.",
+    )
+    return info_request, info_request.children.get(), moved

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from requests_app import auth
-from requests_app.models import Action, InformationRequest, Status
-from tests.request_states import STATES, request_in, step
+from requests_app.models import InformationRequest
+from tests.request_states import STATES, request_in, split
 
 REQUEST_LINK = re.compile(r'href="(/requests/\d+/)"')
 PERSONAS = [
@@ -22,21 +22,6 @@ PERSONAS = [
     "ro_coordinator",
     "stranger",
 ]
-
-
-def split(world, questions):
-    """A Bulgarian request to Portugal, part of which the Portuguese handler sends on to another authority."""
-    parent = request_in(world, questions, Status.OPEN)
-    moved = parent.questions.order_by("order").first()
-    step(
-        parent,
-        Action.SPLIT,
-        world.pt_handler,
-        authority=world.pt_other_authority,
-        question_ids=[moved.pk],
-        note="The diploma question is theirs.",
-    )
-    return parent, parent.children.get()
 
 
 def links_on(client, url):
@@ -60,7 +45,7 @@ def test_every_request_link_a_page_shows_opens(client, world, questions, persona
 
 
 def test_a_split_names_each_part_and_links_only_those_the_reader_may_open(client, world, questions):
-    parent, child = split(world, questions)
+    parent, child, _moved = split(world, questions)
     parent_link = f'href="{reverse("requests:detail", args=[parent.pk])}"'
     child_link = f'href="{reverse("requests:detail", args=[child.pk])}"'
 

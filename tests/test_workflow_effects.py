@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from requests_app import auth, workflow
 from requests_app.models import Action, InformationRequest, Status
-from tests.request_states import answer_all, draft, request_in, step
+from tests.request_states import answer_all, draft, request_in, split, step
 
 
 def test_references_follow_the_year_and_count_up(world, questions):
@@ -91,17 +91,7 @@ def test_a_request_forwarded_to_the_coordinator_is_allocated_by_it(world, questi
 
 
 def test_splitting_moves_questions_into_a_child_request(world, questions):
-    info_request = request_in(world, questions, Status.OPEN)
-    moved = info_request.questions.order_by("order").first()
-    step(
-        info_request,
-        Action.SPLIT,
-        world.pt_handler,
-        authority=world.pt_other_authority,
-        question_ids=[moved.pk],
-        note="The diploma question is theirs.",
-    )
-    child = info_request.children.get()
+    info_request, child, moved = split(world, questions)
     assert child.status == Status.AWAITING_ACCEPTANCE
     assert child.responding_authority == world.pt_other_authority
     assert list(child.questions.all()) == [moved]
