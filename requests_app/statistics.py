@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -147,24 +147,39 @@ def indicators(*, authorities, start, end, area=None, today=None):
     ]
 
 
+def _monthly(requests, side):
+    """How many of ``requests`` were sent in each month, as rows (side, month, count)."""
+    return (
+        requests.annotate(month=TruncMonth("sent_at"), side=Value(side))
+        .values("side", "month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
 def per_month(*, authorities, start, end, area=None):
-    """Requests sent and received per month, as [(month, sent, received)], every month of the period listed."""
+    """Requests sent and received per month, as [(month, sent, received)], every month of the period listed.
+
+    The sent and the received are counted apart, in one query: each side from its own index
+    (``request_sent_by_date``, ``request_received_by_date``), which holds every column the
+    count reads, so neither reads a request's row.
+    """
     requests = sent_between(start, end)
     if area is not None:
         requests = requests.filter(legislative_area=area)
     if authorities is None:
-        sent = received = Q(pk__isnull=False)
+        rows = _monthly(requests, "both")
     else:
-        sent = Q(requesting_authority__any=authorities)
-        received = Q(responding_authority__any=authorities)
-    rows = (
-        requests.filter(sent | received)
-        .annotate(month=TruncMonth("sent_at"))
-        .values("month")
-        .annotate(sent=Count("pk", filter=sent), received=Count("pk", filter=received))
-        .order_by("month")
-    )
-    counts = {row["month"].date().replace(day=1): (row["sent"], row["received"]) for row in rows}
+        sent = _monthly(requests.filter(requesting_authority__any=authorities), "sent")
+        rows = sent.union(_monthly(requests.filter(responding_authority__any=authorities), "received"), all=True)
+    counts = {}
+    for row in rows:
+        sent, received = counts.get(row["month"].date().replace(day=1), (0, 0))
+        if row["side"] != "received":
+            sent = row["count"]
+        if row["side"] != "sent":
+            received = row["count"]
+        counts[row["month"].date().replace(day=1)] = (sent, received)
     months = []
     month = start.replace(day=1)
     while month < end:

@@ -10,7 +10,8 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from requests_app import statistics
 from requests_app.auth import requests_visible_to
@@ -55,15 +56,15 @@ def test_a_coordinators_scope_is_a_list_of_authorities_not_a_subquery(world, som
     assert "Seq Scan on requests_app_informationrequest" not in plan(request_list(user=world.pt_coordinator))
 
 
-def only_index(name):
-    """Drop, inside the test's transaction (so rolled back), every index of the requests but ``name`` and the
+def only_index(*names):
+    """Drop, inside the test's transaction (so rolled back), every index of the requests but ``names`` and the
     unique constraints' ones: on a table of a few rows the planner picks among usable indexes by chance; left with one,
     the plan shows whether that one can serve the query."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'requests_app_informationrequest' "
-            "AND indexname <> %s AND indexname NOT LIKE '%%pkey' AND indexname NOT LIKE '%%key'",
-            [name],
+            "AND NOT indexname = ANY(%s) AND indexname NOT LIKE '%%pkey' AND indexname NOT LIKE '%%key'",
+            [list(names)],
         )
         others = [row[0] for row in cursor.fetchall()]
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the rows written so far, checked before the DDL
@@ -80,6 +81,37 @@ def test_the_activity_of_an_authority_reads_its_requests_by_date(world, some_req
     (condition,) = [line for line in shown.splitlines() if "Index Cond" in line]
     assert "request_received_by_date" in shown
     assert "responding_authority_id = " in condition and "sent_at >=" in condition and "sent_at <" in condition
+
+
+def plan_with_only(names, sql):
+    """The plan of ``sql`` with no sequential or bitmap scan allowed and only the indexes ``names`` left (for
+    this call: put back after). A query the index answers alone shows "Index Only Scan"; one that needs the
+    requests' rows too, "Index Scan"."""
+    with transaction.atomic():
+        only_index(*names)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE requests_app_informationrequest")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute(f"EXPLAIN {sql}")
+            lines = [row[0] for row in cursor.fetchall()]
+        transaction.set_rollback(True)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("with_area", [False, True])
+def test_the_activity_figures_read_the_indexes_alone(world, some_requests, with_area):
+    start, end = datetime.date(2026, 1, 1), datetime.date(2027, 1, 1)
+    scope = [world.pt_authority.pk, world.pt_other_authority.pk]
+    area = some_requests[0].legislative_area if with_area else None
+    with CaptureQueriesContext(connection) as queries:
+        statistics.indicators(authorities=scope, start=start, end=end, area=area)
+        statistics.per_month(authorities=scope, start=start, end=end, area=area)
+    indicators, months = (query["sql"] for query in queries.captured_queries)  # both sides' months in one query
+    received, sent = "request_received_by_date", "request_sent_by_date"
+    assert f"Index Only Scan using {received}" in plan_with_only([received], indicators)
+    assert f"Index Only Scan using {received}" in plan_with_only([received], months)
+    assert f"Index Only Scan using {sent}" in plan_with_only([sent], months)
 
 
 def test_a_day_is_a_day_in_the_portals_time_zone(world, some_requests):
