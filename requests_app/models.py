@@ -226,8 +226,22 @@ class InformationRequest(ChoiceLabels, models.Model):
             models.Index(fields=["status", "responder_since"]),
             models.Index(fields=["responding_authority", "status"]),
             models.Index(fields=["requesting_authority", "status"]),
-            # The lists, newest first, and the activity figures by the day a request was sent.
-            models.Index(fields=["-created_at"], name="request_newest_first"),
+            # The lists, newest first (requests_app/selectors.request_list), holding what the visibility rule
+            # and the list's filters test: their ids are read from the index alone, not from each row.
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="request_newest_first",
+                include=[
+                    "sent_at",
+                    "requesting_authority",
+                    "responding_authority",
+                    "legislative_area",
+                    "requester_handler",
+                    "responder_handler",
+                    "status",
+                    "agreed_deadline",
+                ],
+            ),
             # By date, and holding what the activity figures count (statistics.py): they read no row.
             models.Index(
                 fields=["responding_authority", "sent_at"],

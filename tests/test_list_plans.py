@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from requests_app import statistics
 from requests_app.auth import requests_visible_to
 from requests_app.models import InformationRequest, Status
-from requests_app.selectors import matching, request_list
+from requests_app.selectors import matching, request_list, task_names
 from tests.request_states import request_in
 
 
@@ -97,6 +97,23 @@ def plan_with_only(names, sql):
             lines = [row[0] for row in cursor.fetchall()]
         transaction.set_rollback(True)
     return "\n".join(lines)
+
+
+@pytest.mark.parametrize("persona", ["pt_coordinator", "pt_handler", "bg_handler", "bg_supervisor", "superuser"])
+def test_a_lists_ids_are_read_from_the_newest_first_index_alone(world, some_requests, persona):
+    # A page's ids are the first IMI_LIST_COUNT_CAP + 1 in the list's order (core.pagination): the index holds
+    # every column the visibility rule and these filters test, so no request's row is read for them.
+    user = getattr(world, persona)
+    filters = [{}, {"direction": "incoming"}, {"status": Status.OPEN}, {"overdue": True}]
+    filters += [{"task": name} for name in task_names(user)]  # each group of My tasks or the coordination page
+    with CaptureQueriesContext(connection) as queries:
+        for chosen in filters:
+            list(request_list(user=user, **chosen).values_list("pk", flat=True)[:1001])
+    # (The user's areas and the colleagues they cover for are read first, once.)
+    lists = [query["sql"] for query in queries.captured_queries if "informationrequest" in query["sql"]]
+    assert len(lists) >= 4  # a group whose condition can match nothing is not asked
+    for sql in lists:
+        assert "Index Only Scan using request_newest_first" in plan_with_only(["request_newest_first"], sql)
 
 
 @pytest.mark.parametrize("with_area", [False, True])
