@@ -350,6 +350,15 @@ class _Builder:
             [tables],
         )
         self.indexes = self.cursor.fetchall()
+        # A statistics target set on an index's column (a migration's ALTER INDEX … SET STATISTICS) is not
+        # part of its definition: kept to be set again.
+        self.cursor.execute(
+            "SELECT a.attrelid::regclass::text, a.attnum, a.attstattarget FROM pg_index i "
+            "JOIN pg_attribute a ON a.attrelid = i.indexrelid "
+            "WHERE i.indrelid = ANY(%s::regclass[]) AND a.attstattarget > 0",
+            [tables],
+        )
+        self.statistics_targets = self.cursor.fetchall()
         for name, _definition in self.indexes:
             self.sql(f"DROP INDEX {name}")
         return len(self.indexes)
@@ -358,6 +367,8 @@ class _Builder:
         self.sql("SET LOCAL maintenance_work_mem = '256MB'")
         for _name, definition in self.indexes:
             self.sql(definition)
+        for name, column, target in self.statistics_targets:
+            self.sql(f"ALTER INDEX {name} ALTER COLUMN {column} SET STATISTICS {target}")
         return len(self.indexes)
 
     # Directory ---------------------------------------------------------------
