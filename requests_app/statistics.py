@@ -174,12 +174,13 @@ def per_month(*, authorities, start, end, area=None):
         rows = sent.union(_monthly(requests.filter(responding_authority__any=authorities), "received"), all=True)
     counts = {}
     for row in rows:
-        sent, received = counts.get(row["month"].date().replace(day=1), (0, 0))
-        if row["side"] != "received":
+        month = row["month"].date().replace(day=1)
+        sent, received = counts.get(month, (0, 0))
+        if row["side"] != "received":  # "sent", or "both" for every authority
             sent = row["count"]
         if row["side"] != "sent":
             received = row["count"]
-        counts[row["month"].date().replace(day=1)] = (sent, received)
+        counts[month] = (sent, received)
     months = []
     month = start.replace(day=1)
     while month < end:

@@ -138,6 +138,11 @@ def test_requests_are_counted_per_month_sent_and_received(world):
     bg = type(world.bg_authority).objects.filter(pk=world.bg_authority.pk)
     assert statistics.per_month(authorities=pt, start=start, end=end) == [(start, 0, 2)]
     assert statistics.per_month(authorities=bg, start=start, end=end) == [(start, 2, 0)]
+    # The whole portal: every request is sent by one authority of it and received by another.
+    assert statistics.per_month(authorities=None, start=start, end=end) == [(start, 2, 2)]
+    # A request within one scope on both sides counts on both.
+    both = [world.pt_authority.pk, world.bg_authority.pk]
+    assert statistics.per_month(authorities=both, start=start, end=end) == [(start, 2, 2)]
 
 
 def test_the_activity_page_and_its_csv(client, world):
