@@ -35,7 +35,7 @@ from django.db import connection, transaction
 from authorities.models import Authority, Competence, LegislativeArea, Role, User
 from authorities.services import authority_search_refresh
 from core import content_loader
-from core.models import OutboxMessage
+from core.models import OutboxMessage, SearchWord
 from registers.models import Register
 from requests_app.models import Event, InformationRequest, Message, RequestQuestion, Status
 
@@ -166,6 +166,9 @@ ACCEPTED = (Status.OPEN, *ANSWERED)
 # The tables the build fills: their secondary indexes are dropped during the load and built again after.
 FILLED = [Authority, Competence, User, Role, Register, Register.legislative_areas.through]
 FILLED += [InformationRequest, RequestQuestion, Event, Message, OutboxMessage]
+# The tables whose statistics the build takes at the end, as autovacuum would soon after: those it fills
+# and the search words, which the services write while they index the new authorities and registers.
+ANALYZED = [*FILLED, SearchWord]
 
 
 @dataclass
@@ -224,7 +227,7 @@ def world_build(*, sizes, log=print):
     # (Inside a transaction, the tests', only the statistics: VACUUM cannot run there.)
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
     with connection.cursor() as cursor:
-        for model in FILLED:
+        for model in ANALYZED:
             cursor.execute(f"{command} {model._meta.db_table}")
     report.step(command, started)
     report.counts = {
