@@ -21,6 +21,14 @@ from requests_app.selectors import rows_in_order
 from tests.request_states import STATES, request_in, split
 
 
+@pytest.fixture(autouse=True)
+def one_moment():
+    """The rows are built and rendered at one moment: "overdue by 3 days" and "due today" stay true even if
+    midnight falls between the two."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
+
 @pytest.fixture
 def every_state(world, questions):
     requests = [request_in(world, questions, state) for state in STATES]
@@ -55,7 +63,7 @@ def test_every_state_of_a_row_renders_without_a_query(world, every_state, person
 def test_a_row_shows_the_deadline_the_absence_and_both_authorities(world, every_state):
     request = RequestFactory().get("/")
     request.user = world.pt_coordinator
-    with time_machine.travel(timezone.now(), tick=False), translation.override("en"):
+    with translation.override("en"):
         page = render_to_string(
             "requests/includes/table.html",
             {"requests": rows_in_order(every_state), "caption": "", "user": world.pt_coordinator},
