@@ -16,7 +16,7 @@ from django.views.i18n import set_language as django_set_language
 
 from authorities.selectors import getting_started, national_coordinators, user_home_summary
 from authorities.services import getting_started_toggle, language_set, page_seen
-from core import mail
+from core import machine_translation, mail
 from core.middleware import renew_session
 from core.models import HelpPage, OutboxMessage
 from portal.selectors import (
@@ -109,6 +109,7 @@ def data_protection(request):
             "delete_years": settings.IMI_PERSONAL_DATA_DELETE_YEARS,
             "mail_keep_days": settings.IMI_SENT_MAIL_KEEP_DAYS,
             "link_check_keep_days": settings.IMI_LINK_CHECK_KEEP_DAYS,
+            "translator": machine_translation.backend(),
         },
     )
 

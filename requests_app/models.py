@@ -474,6 +474,7 @@ class PersonalDataRead(ChoiceLabels, models.Model):
         EXPORT = "export", _("Export for the data subject")
         SEARCH = "search", _("Search for the data subject")
         CORRECTION = "correction", _("Correction for the data subject")
+        MACHINE_TRANSLATION = "translation", _("Machine translation")
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="personal_data_reads")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -485,6 +486,71 @@ class PersonalDataRead(ChoiceLabels, models.Model):
 
     def __str__(self):
         return f"{self.user} {self.request} {self.read_at:%Y-%m-%d %H:%M}"
+
+
+class TextTranslation(models.Model):
+    """A machine translation of one free text of a request into one language (requests_app.machine_translations).
+
+    The text is found by ``field`` and ``object_id`` (the request for its summary and reason for the
+    deadline, the message, the question of the request, the event of a note). ``source_hash`` is the
+    hash of the text that was translated: once the text changes, the translation is no longer shown.
+    It never replaces the original, and goes with the request's personal data.
+    """
+
+    # Internal values, never shown: the page says what a state means in its own words.
+    class Field(models.TextChoices):
+        SUMMARY = "summary"
+        MESSAGE = "message"
+        ANSWER = "answer"
+        NOTE = "note"
+        DEADLINE_REASON = "deadline_reason"
+
+    class State(models.TextChoices):
+        PENDING = "pending"
+        # Handed to an asynchronous translator, which posts the translation back.
+        SUBMITTED = "submitted"
+        DONE = "done"
+        # Given up after MAX_ATTEMPTS, or the translator may no longer have the text: ask again.
+        FAILED = "failed"
+
+    # The summary holds no personal data (its help text asks for none); every other free text is personal data.
+    PERSONAL_FIELDS = frozenset({Field.MESSAGE, Field.ANSWER, Field.NOTE, Field.DEADLINE_REASON})
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="text_translations")
+    field = models.CharField(max_length=20, choices=Field.choices)
+    object_id = models.PositiveBigIntegerField()
+    source_language = models.CharField(max_length=10)
+    target_language = models.CharField(max_length=10)
+    source_hash = models.CharField(max_length=64)
+    text = models.TextField(blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
+    backend = models.CharField(max_length=40, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    translated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "field", "object_id", "target_language"],
+                name="one_translation_per_text_and_language",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="translation_waiting",
+                condition=models.Q(state__in=["pending", "submitted"]),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request} {self.field} {self.object_id} → {self.target_language}"
 
 
 class BlockedDataAccess(models.Model):

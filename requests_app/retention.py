@@ -25,6 +25,7 @@ from requests_app.models import (
     PersonalDataRead,
     RequestQuestion,
     Status,
+    TextTranslation,
 )
 
 
@@ -56,6 +57,7 @@ def erase_personal_data(*, requests):
     attachments.delete()
     Message.objects.filter(request_id__in=ids).delete()
     Event.objects.filter(request_id__in=ids).update(note="")
+    TextTranslation.objects.filter(request_id__in=ids, field__in=TextTranslation.PERSONAL_FIELDS).delete()
     now = timezone.now()
     InformationRequest.objects.filter(pk__in=ids).update(
         subject_name="",

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from requests_app import reminders, retention
+from requests_app import machine_translations, reminders, retention
 
 
 @shared_task(ignore_result=True)
@@ -13,3 +13,13 @@ def send_reminders():
 @shared_task(ignore_result=True)
 def apply_retention():
     return retention.sweep()
+
+
+@shared_task(ignore_result=True)
+def translate_text(translation_id):
+    return machine_translations.run(translation_id)
+
+
+@shared_task(ignore_result=True)
+def retry_machine_translations():
+    return machine_translations.retry_due()

@@ -2,20 +2,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from authorities.selectors import authorities_search
 from core.forms import add_service_errors, submitted
 from core.pagination import CappedPaginator
 from registers.selectors import registers_for_request
-from requests_app import auth, retention, selectors, services, workflow
+from requests_app import auth, machine_translations, retention, selectors, services, workflow
 from requests_app.forms import (
     ACTION_FORMS,
     AnswersForm,
@@ -265,6 +266,8 @@ def detail(request, pk):
     notes_at_hand = (
         selectors.request_notes_at_hand(info_request=info_request, events=events) if can_see_personal_data else []
     )
+    questions = list(info_request.questions.select_related("question", "answer_option", "answer_file"))
+    messages_list = list(info_request.messages.select_related("author", "authority")) if can_see_personal_data else []
     return render(
         request,
         "requests/detail.html",
@@ -281,9 +284,17 @@ def detail(request, pk):
             "actions": [
                 (action, Action(action).label) for action in workflow.allowed_actions(user, info_request, access)
             ],
-            "questions": info_request.questions.select_related("question", "answer_option", "answer_file"),
+            "questions": questions,
             "events": events,
-            "messages_list": info_request.messages.select_related("author", "authority"),
+            "messages_list": messages_list,
+            "translation_offers": machine_translations.offers(
+                info_request,
+                access=access,
+                language=translation.get_language(),
+                events=events,
+                messages=messages_list,
+                questions=questions,
+            ),
             "attachments": info_request.attachments.select_related("authority"),
             "can_answer": access.can_answer,
             "can_write": access.can_contribute,
@@ -378,6 +389,40 @@ def message_add(request, pk):
     else:
         messages.error(request, _("Write a message."))
     return redirect(reverse("requests:detail", args=[info_request.pk]) + "#messages")
+
+
+@login_required
+@require_POST
+def translate(request, pk):
+    """Have one free text of the request translated into the reader's language ("Translate into …")."""
+    info_request = _get_request_for_user(request, pk)
+    field = request.POST.get("field", "")
+    try:
+        object_id = int(request.POST.get("object", ""))
+        row = machine_translations.ask(
+            user=request.user,
+            info_request=info_request,
+            access=auth.RequestAccess(request.user, info_request),
+            field=field,
+            object_id=object_id,
+            language=translation.get_language(),
+        )
+    except (ValueError, machine_translations.Refused):
+        raise Http404 from None
+    if row.state != row.State.DONE:
+        messages.info(request, _("The text has been sent for machine translation. It appears under the original."))
+    anchor = machine_translations.Text(field, object_id, "", "").anchor
+    return redirect(reverse("requests:detail", args=[info_request.pk]) + f"#{anchor}")
+
+
+@csrf_exempt
+@require_POST
+def translation_callback(request):
+    """Where an asynchronous translator posts its translations (core.machine_translation.ETranslation).
+    No login: each post carries the signed reference the portal gave the translator."""
+    if not machine_translations.receive(request.POST):
+        return HttpResponseBadRequest()
+    return HttpResponse(status=204)
 
 
 @login_required

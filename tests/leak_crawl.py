@@ -5,6 +5,10 @@ writes a unique marker into every place that holds personal data: the subject's 
 identifier and address, messages of both sides, answers (text and file), the notes of the
 timeline and the reason for the deadline, file names and file contents.
 
+``plant_translations`` gives every free text a machine translation into every language the
+personas read, carrying markers of its own in the original's group: a translation of personal
+data may reach exactly those who read the original.
+
 ``Crawler`` visits, as one persona, every address the URLconf (the admin's included) can
 form from the objects of the world, then every same-site link it finds, and submits every
 search form with the markers as queries. ``judge`` is given each response; what the test
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from django.conf import settings
 from django.contrib.admin.sites import site as admin_site
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -32,7 +37,7 @@ from django.urls.resolvers import RegexPattern
 from django.utils import timezone
 
 from authorities.models import Authority, User
-from requests_app import retention, services
+from requests_app import machine_translations, retention, services
 from requests_app.models import (
     Action,
     Attachment,
@@ -42,6 +47,7 @@ from requests_app.models import (
     PersonalDataRead,
     Question,
     RequestQuestion,
+    TextTranslation,
 )
 from tests.factories import area
 from tests.request_states import step
@@ -249,7 +255,54 @@ def plant_world(world, questions):
             planted.dates_of_birth[iso] = frozenset({"R12", "R12c"})
     for key, info_request in planted.requests.items():
         planted.requests[key] = InformationRequest.objects.get(pk=info_request.pk)
+    plant_translations(planter)
     return planted
+
+
+# The free texts are marked as written in a language no persona reads, so each is offered to them translated.
+WRITTEN_IN = "et"
+
+
+def plant_translations(planter):
+    """A machine translation of every free text into every other language, a marker of its own for each of
+    the original's (same owners, same group). The crawl runs with a trusted translator configured."""
+    planted = planter.planted
+    Message.objects.update(language=WRITTEN_IN)
+    RequestQuestion.objects.exclude(answer_text="").update(answer_language=WRITTEN_IN)
+    Event.objects.exclude(note="").update(note_language=WRITTEN_IN)
+    InformationRequest.objects.update(summary_language=WRITTEN_IN)
+    languages = [code for code, _name in settings.LANGUAGES if code != WRITTEN_IN]
+    rows = []
+    for info_request in planted.requests.values():
+        info_request.refresh_from_db()
+        texts = machine_translations.texts_of(
+            info_request,
+            events=list(info_request.events.all()),
+            messages=list(info_request.messages.all()),
+            questions=list(info_request.questions.select_related("question")),
+        )
+        for text in texts.values():
+            translated = text.text
+            for found in markers_in(text.text):
+                original = planted.markers[found]
+                key, tag = original.label.split()
+                translated = translated.replace(
+                    found, planter.marker(key, f"MT{tag}", original.group, owners=original.owners)
+                )
+            rows += [
+                TextTranslation(
+                    request=info_request,
+                    field=text.field,
+                    object_id=text.object_id,
+                    source_language=WRITTEN_IN,
+                    target_language=language,
+                    source_hash=machine_translations.text_hash(text.text),
+                    text=f"[{language}] {translated}",
+                    state=TextTranslation.State.DONE,
+                )
+                for language in languages
+            ]
+    TextTranslation.objects.bulk_create(rows)
 
 
 def markers_in(text):

@@ -211,6 +211,8 @@ def quiet_refusals():
 def test_personal_data_reach_only_those_the_table_allows_on_every_page(world, questions, settings, quiet_refusals):
     # Sessions in the cache: the crawl makes thousands of requests, and where a session lives changes no page.
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # A trusted translator: the pages show the planted machine translations of the free texts (no call is made).
+    settings.MACHINE_TRANSLATION = {"BACKEND": "libretranslate", "URL": "http://127.0.0.1:9", "TRUSTED": True}
     planted = plant_world(world, questions)
     users = {persona: getattr(world, persona) for persona in PERSONAS}
     judge = Judge(planted, {user.pk: persona for persona, user in users.items()})

@@ -325,6 +325,11 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "core.tasks.clear_expired_sessions", "schedule": crontab(hour=4, minute=30)},
     # The search's word list for typo correction, without the words of changed or deleted documents.
     "rebuild-search-words": {"task": "core.tasks.rebuild_search_words", "schedule": crontab(hour=4, minute=45)},
+    # Machine translations the translator has not answered yet: asked again (requests_app.machine_translations).
+    "retry-machine-translations": {
+        "task": "requests_app.tasks.retry_machine_translations",
+        "schedule": env.float("IMI_TRANSLATION_SWEEP_SECONDS", default=60.0),
+    },
 }
 CELERY_TIMEZONE = TIME_ZONE
 
@@ -408,6 +413,19 @@ IMI_BLOCKED_ACCESS_HOURS = env.int("IMI_BLOCKED_ACCESS_HOURS", default=24)
 # both are stated in the data-protection notice.
 IMI_SENT_MAIL_KEEP_DAYS = env.int("IMI_SENT_MAIL_KEEP_DAYS", default=90)
 IMI_LINK_CHECK_KEEP_DAYS = env.int("IMI_LINK_CHECK_KEEP_DAYS", default=365)
+
+# Machine translation of free text (core.machine_translation): BACKEND none (no "Translate" action),
+# libretranslate (a self-hosted LibreTranslate-compatible API at URL) or etranslation (a service that posts
+# the translation back to the portal). TRUSTED: the translator runs inside the deployment's trust
+# boundary; only then are personal data (messages, answers, notes) sent to it, never otherwise.
+MACHINE_TRANSLATION = {
+    "BACKEND": env.str("MACHINE_TRANSLATION_BACKEND", default="none"),
+    "URL": env.str("MACHINE_TRANSLATION_URL", default=""),
+    "API_KEY": env.str("MACHINE_TRANSLATION_API_KEY", default=""),
+    "TRUSTED": env.bool("MACHINE_TRANSLATION_TRUSTED", default=False),
+    "TIMEOUT": env.float("MACHINE_TRANSLATION_TIMEOUT", default=10.0),
+    "APPLICATION": env.str("MACHINE_TRANSLATION_APPLICATION", default="imi-portal"),
+}
 
 LOGGING = {
     "version": 1,
