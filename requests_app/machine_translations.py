@@ -168,7 +168,8 @@ def ask(*, user, info_request, access, field, object_id, language):
     """Have one text translated into ``language`` for ``user``: reuse the kept translation when the text
     is unchanged, otherwise (or after a failure) ask the translator once the transaction commits.
 
-    Raises ``Refused`` when the text is not the user's to translate. Returns the ``TextTranslation``.
+    Raises ``Refused`` when the text is not the user's to translate. Returns the ``TextTranslation`` and
+    whether the translator is asked now (False: the kept translation, done or under way, is the answer).
     """
     if field not in Field.values or not _readable(field, access) or not offered(field):
         raise Refused
@@ -185,7 +186,8 @@ def ask(*, user, info_request, access, field, object_id, language):
             target_language=language,
             defaults={"source_language": text.language, "source_hash": digest, "requested_by": user},
         )
-        if created or row.source_hash != digest or row.state == State.FAILED:
+        asked_now = created or row.source_hash != digest or row.state == State.FAILED
+        if asked_now:
             row.source_language = text.language
             row.source_hash = digest
             row.text = ""
@@ -202,7 +204,7 @@ def ask(*, user, info_request, access, field, object_id, language):
             services.personal_data_reads_record(
                 user=user, info_requests=[info_request], what=PersonalDataRead.What.MACHINE_TRANSLATION
             )
-    return row
+    return row, asked_now
 
 
 def _queue(row_id):

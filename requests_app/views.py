@@ -399,7 +399,7 @@ def translate(request, pk):
     field = request.POST.get("field", "")
     try:
         object_id = int(request.POST.get("object", ""))
-        row = machine_translations.ask(
+        row, asked_now = machine_translations.ask(
             user=request.user,
             info_request=info_request,
             access=auth.RequestAccess(request.user, info_request),
@@ -409,7 +409,8 @@ def translate(request, pk):
         )
     except (ValueError, machine_translations.Refused):
         raise Http404 from None
-    if row.state != row.State.DONE:
+    row.refresh_from_db(fields=["state"])  # a translator that answers at once has done so by now
+    if asked_now and row.state != row.State.DONE:
         messages.info(request, _("The text has been sent for machine translation. It appears under the original."))
     anchor = machine_translations.Text(field, object_id, "", "").anchor
     return redirect(reverse("requests:detail", args=[info_request.pk]) + f"#{anchor}")

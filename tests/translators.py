@@ -13,9 +13,14 @@ import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# What the translators know; any other text comes back marked with the target language.
+KNOWN = {
+    ("The diploma is in our register since 2009.", "bg"): "Дипломата е вписана в нашия регистър от 2009 г.",
+}
+
 
 def translated(text, target):
-    return f"[{target}] {text}"
+    return KNOWN.get((text, target), f"[{target}] {text}")
 
 
 class _Server:
