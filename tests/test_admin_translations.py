@@ -5,6 +5,7 @@ translated at run time (core/locale_admin/), so a coordinator never meets Englis
 Romanian or Estonian admin, hidden table headers for screen readers included.
 """
 
+import re
 from pathlib import Path
 
 import django
@@ -21,6 +22,9 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_of_the_admin_is_translated(language):
     po_file = ADMIN_LOCALE / language / "LC_MESSAGES" / "django.po"
+    if not po_file.exists():
+        # Django has no catalogue for the language (Maltese): every entry of the English one must be translated.
+        po_file = ADMIN_LOCALE / "en" / "LC_MESSAGES" / "django.po"
     missing = []
     with translation.override(language):
         for entry in entries(po_file):
@@ -32,7 +36,9 @@ def test_every_string_of_the_admin_is_translated(language):
                 translated = translation.pgettext(entry["msgctxt"], entry["msgid"])
             else:
                 translated = translation.gettext(entry["msgid"])
-            if translated == entry["msgid"]:
+            # Only placeholders ("%(class_name)s %(instance)s") read the same in every language.
+            words = re.sub(r"%\(\w+\)[sd]|%[sd]|\{\w*\}", "", entry["msgid"])
+            if translated == entry["msgid"] and re.search("[A-Za-z]", words):
                 missing.append(entry["msgid"])
     assert missing == []
 
