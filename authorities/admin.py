@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TranslationAdmin
 
 from authorities import auth, csv_import, services
 from authorities.auth import authorities_in_scope, users_in_scope
@@ -24,7 +23,9 @@ from core.admin_mixins import (
     StaffAccessMixin,
     StoredRowsUniqueFormSet,
     SuperuserEditsMixin,
+    TranslationAdmin,
 )
+from core.forms import LanguageSelect
 
 
 @admin.register(Country)
@@ -198,6 +199,7 @@ class UserInviteForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "email", "preferred_language", "authority", "is_lda"]
+        widgets = {"preferred_language": LanguageSelect}
 
     def clean_authority(self):
         authority = self.cleaned_data.get("authority")
@@ -234,6 +236,7 @@ class UserChangeForm(forms.ModelForm):
             "absent_from",
             "absent_until",
         ]
+        widgets = {"preferred_language": LanguageSelect}
 
     def clean_authority(self):
         authority = self.cleaned_data.get("authority")

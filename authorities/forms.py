@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from authorities.models import Authority, Country, LegislativeArea, Role, User
@@ -32,13 +33,15 @@ class AuthorityForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, language_name in settings.LANGUAGES:
+        for code, _name in settings.LANGUAGES:
             field = f"display_name_{code}"
             self.fields[field] = forms.CharField(
-                label=_("Name in %(language)s") % {"language": language_name},
+                label=_("Name in %(language)s") % {"language": translation.get_language_info(code)["name_translated"]},
                 required=False,
                 max_length=300,
                 initial=getattr(self.instance, field),
+                # Typed in that language: a screen reader and a spelling checker read it so (WCAG 3.1.2).
+                widget=forms.TextInput(attrs={"lang": code}),
             )
         self.competences = list(self.instance.competences.select_related("legislative_area"))
         for competence in self.competences:

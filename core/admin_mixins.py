@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation import admin as modeltranslation_admin
 
 from core.csv_export import csv_response
 from core.csv_import import MAX_BYTES
@@ -321,3 +322,24 @@ class CsvImportExportMixin:
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/csv_import.html", context)
+
+
+class LanguageMarkedFieldsMixin:
+    """Each field of a translated text (``name_de``, ``body_el``...) marked as written in its language, so that
+    a screen reader and a spelling checker read it so (WCAG 3.1.2), and an admin page in one language does not
+    pass its other languages' texts for its own. For modeltranslation's admin classes and inlines."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language:
+            field.widget.attrs["lang"] = language
+        return field
+
+
+class TranslationAdmin(LanguageMarkedFieldsMixin, modeltranslation_admin.TranslationAdmin):
+    pass
+
+
+class TranslationStackedInline(LanguageMarkedFieldsMixin, modeltranslation_admin.TranslationStackedInline):
+    pass

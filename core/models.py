@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ChoiceLabels:
@@ -28,39 +29,48 @@ class OutboxMessage(models.Model):
     """
 
     class State(models.TextChoices):
-        PENDING = "pending"
+        PENDING = "pending", _("waiting to be sent")
         # Waiting for the recipient's daily digest.
-        HELD = "held"
+        HELD = "held", _("held for the daily digest")
         # Sent as part of a digest.
-        DIGESTED = "digested"
-        SENT = "sent"
-        FAILED = "failed"
+        DIGESTED = "digested", _("sent in the daily digest")
+        SENT = "sent", pgettext_lazy("state of a mail", "sent")
+        FAILED = "failed", pgettext_lazy("state of a mail", "failed")
         # Kept, not sent: the training environment lets no mail leave the machine.
-        CAPTURED = "captured"
+        CAPTURED = "captured", _("kept in the training mailbox")
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    to_email = models.EmailField()
-    template = models.CharField(max_length=100)
-    language = models.CharField(max_length=10)
-    subject = models.CharField(max_length=300)
-    body_text = models.TextField()
-    body_html = models.TextField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("recipient")
+    )
+    to_email = models.EmailField(_("e-mail address"))
+    template = models.CharField(_("kind of mail"), max_length=100)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("text as HTML"))
     # The page the mail is about, listed in a digest.
-    link = models.CharField(max_length=500, blank=True)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     # When the last attempt allowed failed; who first opened the list of failed mails after that.
-    failed_at = models.DateTimeField(null=True, blank=True)
-    seen_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
+    seen_at = models.DateTimeField(_("seen"), null=True, blank=True)
     seen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("seen by"),
     )
 
     class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["next_attempt_at"], name="outbox_pending_idx", condition=models.Q(state="pending")),
@@ -103,6 +113,8 @@ class SearchWord(models.Model):
     word = models.TextField()
 
     class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
         constraints = [models.UniqueConstraint(fields=["source", "word"], name="search_word_unique")]
         indexes = [GistIndex(fields=["word"], name="search_word_trgm", opclasses=["gist_trgm_ops"])]
 

@@ -1,12 +1,16 @@
 """The site-wide admin: the change log of every app's objects, and "View on site"."""
 
+from allauth.mfa.models import Authenticator
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from authorities.auth import authorities_in_scope, users_in_scope
 from authorities.models import Authority, User
@@ -64,3 +68,46 @@ def view_on_site(request, content_type_id, object_id):
     if model_admin is None or model_admin.get_object(request, object_id) is None:
         raise Http404
     return shortcut(request, content_type_id, object_id)
+
+
+# Django's groups and permissions are not how the portal gives rights (roles, coordinators and helpdesks do:
+# authorities.auth), and their permission names are stored in English: not offered in the admin.
+admin.site.unregister(Group)
+
+
+class AuthenticatorForm(forms.ModelForm):
+    class Meta:
+        model = Authenticator
+        fields = ["user", "type", "data", "created_at", "last_used_at"]
+        # allauth's model names its fields in English only.
+        labels = {
+            "user": gettext_lazy("user"),
+            "type": gettext_lazy("kind"),
+            "data": gettext_lazy("data"),
+            "created_at": gettext_lazy("created"),
+            "last_used_at": gettext_lazy("last used"),
+        }
+
+
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    """allauth's authenticators, for superusers, with every label in the reader's language."""
+
+    form = AuthenticatorForm
+    raw_id_fields = ["user"]
+    list_display = ["user", "kind", "created", "last_used"]
+
+    @admin.display(description=gettext_lazy("kind"), ordering="type")
+    def kind(self, obj):
+        return obj.get_type_display()
+
+    @admin.display(description=gettext_lazy("created"), ordering="created_at")
+    def created(self, obj):
+        return obj.created_at
+
+    @admin.display(description=gettext_lazy("last used"), ordering="last_used_at")
+    def last_used(self, obj):
+        return obj.last_used_at

@@ -6,10 +6,9 @@ import them as CSV; only superusers edit them here.
 
 from django.contrib import admin
 from django.db import models
-from modeltranslation.admin import TranslationAdmin
 
 from authorities.auth import authorities_in_scope
-from core.admin_mixins import CsvImportExportMixin, SafeAutocompleteMixin, SuperuserEditsMixin
+from core.admin_mixins import CsvImportExportMixin, SafeAutocompleteMixin, SuperuserEditsMixin, TranslationAdmin
 from registers import csv_import
 from registers.models import Register
 from registers.services import register_search_refresh

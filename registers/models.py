@@ -30,11 +30,11 @@ class Register(models.Model):
     last_reviewed = models.DateField(_("last reviewed"), default=timezone.localdate)
     is_retired = models.BooleanField(_("retired"), default=False)
     # How many checks of the address in a row have failed; the LDA hears of it at the threshold.
-    consecutive_failures = models.PositiveIntegerField(default=0)
-    review_reminded_on = models.DateField(null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(_("failed checks in a row"), default=0)
+    review_reminded_on = models.DateField(_("asked for a review on"), null=True, blank=True)
     # What the registers search reads (core.search), and from it the generated column ``search_vector``.
     search_document = models.TextField(blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("register")
@@ -62,6 +62,8 @@ class LinkCheck(models.Model):
     error = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
         ordering = ["-checked_at", "-pk"]
 
     def __str__(self):

@@ -10,14 +10,14 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core import content_loader
 from core.admin_mixins import (
     PREVIEW_EXPIRED,
-    NamedCellsInlineMixin,
     PreviewedUpload,
     SuperuserEditsMixin,
+    TranslationAdmin,
+    TranslationStackedInline,
     UploadForm,
     sha256,
 )
@@ -46,7 +46,8 @@ class QuestionInline(SuperuserInlineMixin, TranslationStackedInline):
     show_change_link = True
 
 
-class AnswerOptionInline(NamedCellsInlineMixin, SuperuserInlineMixin, TranslationTabularInline):
+class AnswerOptionInline(SuperuserInlineMixin, TranslationStackedInline):
+    # Stacked: an option's text in 24 languages is too wide for a table's row.
     model = AnswerOption
     extra = 0
 

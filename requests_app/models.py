@@ -129,6 +129,10 @@ class ReferenceCounter(models.Model):
     year = models.PositiveIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+
     def __str__(self):
         return f"{self.year}: {self.last}"
 
@@ -342,6 +346,8 @@ class RequestQuestion(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("question of a request")
+        verbose_name_plural = _("questions of requests")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["request", "question"], name="unique_question_per_request"),
@@ -371,6 +377,8 @@ class Message(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -396,6 +404,8 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -429,6 +439,8 @@ class Event(ChoiceLabels, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("step of a request")
+        verbose_name_plural = _("steps of requests")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -456,6 +468,8 @@ class Reminder(models.Model):
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
         ordering = ["sent_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["request", "kind", "deadline"], name="one_reminder_per_kind_and_deadline")
@@ -482,6 +496,8 @@ class PersonalDataRead(ChoiceLabels, models.Model):
     read_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
+        verbose_name = _("reading of personal data")
+        verbose_name_plural = _("readings of personal data")
         ordering = ["-read_at", "-pk"]
 
     def __str__(self):
@@ -535,6 +551,8 @@ class TextTranslation(models.Model):
     translated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("machine translation")
+        verbose_name_plural = _("machine translations")
         constraints = [
             models.UniqueConstraint(
                 fields=["request", "field", "object_id", "target_language"],
@@ -563,6 +581,8 @@ class BlockedDataAccess(models.Model):
     expires_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("access to blocked data")
+        verbose_name_plural = _("accesses to blocked data")
         ordering = ["-granted_at"]
 
     def __str__(self):
@@ -584,10 +604,14 @@ class DataSubjectRequest(ChoiceLabels, models.Model):
         _("person"), max_length=300, help_text=_("Name and, if known, identifier or date of birth.")
     )
     received_on = models.DateField(_("received on"), default=timezone.localdate)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("handled by")
+    )
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("request of a data subject")
+        verbose_name_plural = _("requests of data subjects")
         ordering = ["answered_on", "received_on", "pk"]
 
     def __str__(self):

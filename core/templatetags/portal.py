@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -62,3 +63,17 @@ def translated(obj, field):
         text,
         _("in %(language)s") % {"language": get_language_info(lang)["name_translated"]},
     )
+
+
+@register.filter
+def translated_field_language(admin_field):
+    """The language of a read-only admin field that is one language of a translated text (``title_de`` → "de"),
+    else "" (admin/includes/fieldset.html)."""
+    name = admin_field.field.get("name") if isinstance(admin_field.field, dict) else None
+    if not isinstance(name, str):
+        return ""
+    try:
+        db_field = admin_field.form._meta.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return ""
+    return getattr(db_field, "language", "") or ""
