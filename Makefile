@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 # node_modules only once the project has a package.json.
 NODE := $(if $(wildcard package.json),node_modules/.installed)
 DEVSERVICES := $(PY) -m imi.devservices
-LANGS := bg ro da lv et
+LANGS := bg cs da de el es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast test-dates e2e lint format messages totp bench bench-pages load-test clean-data

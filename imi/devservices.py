@@ -31,7 +31,32 @@ PG_PORT, REDIS_PORT = 54329, 63799
 PY = sys.executable
 MANAGE = [PY, "manage.py"]
 IGNORE = ["--ignore=.venv", "--ignore=node_modules"]
-LANGUAGES = ["bg", "da", "et", "lv", "ro"]
+# Every enabled language but English (imi.settings.base.LANGUAGES): each must have a complete catalogue.
+LANGUAGES = [
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+]
 DEV_DEFAULTS = {
     "DJANGO_SETTINGS_MODULE": "imi.settings.base",
     "DEBUG": "true",

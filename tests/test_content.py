@@ -22,8 +22,34 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-def test_the_six_languages_are_the_enabled_ones():
-    assert LANGUAGES == ["en", "bg", "ro", "da", "lv", "et"]
+def test_the_24_official_languages_of_the_eu_are_the_enabled_ones():
+    official = [
+        "bg",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "ga",
+        "hr",
+        "hu",
+        "it",
+        "lt",
+        "lv",
+        "mt",
+        "nl",
+        "pl",
+        "pt",
+        "ro",
+        "sk",
+        "sl",
+        "sv",
+    ]
+    assert LANGUAGES[0] == "en" and sorted(LANGUAGES) == official
 
 
 def test_a_fresh_database_has_every_question_set_translated_into_every_language(db):

@@ -34,7 +34,7 @@ def edit(path, change):
 
 def test_the_world_files_give_every_account_of_the_readme_its_kind(db):
     users = {user["email"]: user for user in world.world_read()["users"]}
-    assert len(users) == 69
+    assert len(users) == 90
     # A few of the README's rows, as the README states them.
     assert users["admin@demo.imi.test"]["kind"] == "superuser"
     assert users["petar.georgiev@bg.demo.imi.test"]["kind"] == "coordinator"
@@ -43,7 +43,9 @@ def test_the_world_files_give_every_account_of_the_readme_its_kind(db):
     assert users["georgi.dimitrov@bg.demo.imi.test"]["absent"] == (2, 10)
     assert users["henrik.madsen@dk.demo.imi.test"]["active"] is False
     assert users["tsvetelina.marinova@bg.demo.imi.test"]["roles"] == {("public-documents", "handler")}
-    assert users["ana.ferreira@pt.demo.imi.test"]["language"] == "en"
+    assert users["ana.ferreira@pt.demo.imi.test"]["language"] == "pt"
+    assert users["nikos.antoniou@gr.demo.imi.test"]["language"] == "el"
+    assert users["tomasz.wisniewski@pl.demo.imi.test"]["kind"] == "handler"
 
 
 def test_each_authority_user_is_covered_by_the_next_present_colleague(db):
@@ -176,7 +178,7 @@ def test_a_malformed_request_names_the_request_and_the_step_and_writes_nothing(d
         call_command("seed_demo", verbosity=0)
     guide = "requests.yaml, request 1 (Qualification of a tourist guide)"
     tour_operator = (
-        "requests.yaml, request 2 (Licence of a Bulgarian tour operator selling package holidays in Portugal)"
+        "requests.yaml, request 2 (Licença de um operador turístico búlgaro que vende viagens organizadas em Portugal)"
     )
     assert str(raised.value).splitlines()[1:] == [
         f"{guide}: unknown state 'pending' (one of {', '.join(Status.values)})",
@@ -199,7 +201,7 @@ def test_a_malformed_request_names_the_request_and_the_step_and_writes_nothing(d
 def test_the_requests_dates_are_counted_from_the_day_of_the_seed(db, frozen_now):
     call_command("seed_demo", verbosity=0)
     today = frozen_now.date()
-    tour_operator = InformationRequest.objects.get(summary__startswith="Licence of a Bulgarian tour operator")
+    tour_operator = InformationRequest.objects.get(summary__startswith="Licença de um operador turístico búlgaro")
     assert tour_operator.proposed_deadline == today + datetime.timedelta(days=20)
     assert tour_operator.agreed_deadline == today + datetime.timedelta(days=10)
     licence_valid_until = tour_operator.questions.get(question__order=5)

@@ -7,6 +7,8 @@ where the portal is offered in it; otherwise to their own.
 
 from django.urls import reverse
 
+from tests.factories import country
+
 
 def admin_add_user_language(client, user):
     client.force_login(user)
@@ -24,7 +26,15 @@ def test_bulgarias_helpdesk_registers_a_user_in_bulgarian(client, world):
     assert admin_add_user_language(client, world.bg_helpdesk) == "bg"
 
 
+def test_a_portuguese_coordinator_registers_a_user_in_portuguese(client, world):
+    assert admin_add_user_language(client, world.pt_coordinator) == "pt"
+
+
 def test_a_coordinator_of_a_country_whose_language_the_portal_lacks_keeps_her_own(client, world):
+    # Norway's language is not an official language of the EU: the portal is not offered in it.
+    authority = world.pt_coordinator.authority
+    authority.country = country("NO")
+    authority.save()
     world.pt_coordinator.preferred_language = "da"
     world.pt_coordinator.save()
     assert admin_add_user_language(client, world.pt_coordinator) == "da"

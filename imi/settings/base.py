@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Exchange, Queue
@@ -188,16 +189,39 @@ MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="IMI portal")
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 
 LANGUAGE_CODE = "en"
-# Adding an EU language: a line here, a migration for the translated fields
-# (makemigrations) and a locale/<code>/LC_MESSAGES/django.po.
+# The 24 official languages of the EU, each under its own name: English (the source) first, then the
+# others in the EU's protocol order, by their names in their own language. Adding one: a line here, a
+# migration for the translated fields (makemigrations), a locale/<code>/LC_MESSAGES/django.po, and
+# the content files in that language too.
 LANGUAGES = [
     ("en", "English"),
     ("bg", "Български"),
-    ("ro", "Română"),
+    ("es", "Español"),
+    ("cs", "Čeština"),
     ("da", "Dansk"),
-    ("lv", "Latviešu"),
+    ("de", "Deutsch"),
     ("et", "Eesti"),
+    ("el", "Ελληνικά"),
+    ("fr", "Français"),
+    ("ga", "Gaeilge"),
+    ("hr", "Hrvatski"),
+    ("it", "Italiano"),
+    ("lv", "Latviešu"),
+    ("lt", "Lietuvių"),
+    ("hu", "Magyar"),
+    ("mt", "Malti"),
+    ("nl", "Nederlands"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ro", "Română"),
+    ("sk", "Slovenčina"),
+    ("sl", "Slovenščina"),
+    ("fi", "Suomi"),
+    ("sv", "Svenska"),
 ]
+# Django knows every one of them but Maltese: its name, its direction, and its name in the others
+# ("Maltese" is in the portal's catalogues, as a working language of authorities).
+LANG_INFO["mt"] = {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # A text missing in the reader's language is shown in English, else in the first
 # language that has it, never blank (the {% translated %} tag marks its language).

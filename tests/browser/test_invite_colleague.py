@@ -19,6 +19,9 @@ def test_an_lda_invites_a_colleague_who_sets_a_password_and_logs_in(page, new_pa
     click_and_check(page, page.get_by_role("link", name="Register a colleague"))
     page.get_by_label("Full name").fill("João Pereira")
     page.get_by_label("E-mail").fill("joao.pereira@pt.test")
+    # Offered in the language of the authority's country; this colleague reads English.
+    assert page.get_by_label("Language", exact=True).input_value() == "pt"
+    page.get_by_label("Language", exact=True).select_option("en")
     click_and_check(page, page.get_by_role("button", name="Register and send the invitation"))
 
     # The roles page: make the new colleague a request handler.
