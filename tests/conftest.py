@@ -178,6 +178,7 @@ MARKED = {
     "crawl": ["test_leak_crawl.py"],
     "slow": [
         "test_bench_",
+        "test_every_language.py",  # every page in each of the 23 languages but English
         "test_fuzz.py",  # hypothesis: hundreds of generated forms each
         "test_fuzz_admin.py",
         "test_seed_demo.py",  # seeds the whole demo world

@@ -10,19 +10,17 @@ Content Security Policy, no sideways scroll of the page at either width, and on 
 table cell beyond the box that holds its table.
 """
 
-import functools
 import os
-import re
 import shutil
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
-from django.utils.translation import trans_real
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import TOTP_SECRET
+from tests.english import english_in
 from tests.factories import PASSWORD
 
 # The live server runs in a thread beside Playwright's event loop.
@@ -76,34 +74,9 @@ OWN_WORDS = """() => {
 }"""
 
 
-@functools.cache
-def english_words(language):
-    """A pattern of the portal's English texts that read differently in `language`: buttons, labels,
-    statuses, month and day names... all a page in that language must not show."""
-    translations = {}  # msgid: its translations (a plural has one per form, its key the msgid and the form)
-    for key, msgstr in trans_real.translation(language)._catalog.items():
-        translations.setdefault(key[0] if isinstance(key, tuple) else key, set()).add(msgstr)
-    texts = set()
-    for msgid, msgstrs in translations.items():
-        if msgid in msgstrs:
-            continue  # the same words in both languages (in one of its forms, for a plural)
-        msgid = msgid.split("\x04")[-1]  # without its context
-        if len(msgid) < 4 or not re.search("[A-Za-z]{3}", msgid):
-            continue
-        # A text with placeholders counts by its longest fixed part.
-        msgid = max(re.split(r"%(?:\(\w+\))?[sd]|\{\w*\}|\n", msgid), key=len).strip(" .,:;()")
-        if len(msgid) >= 4 and " " in msgid or len(msgid) >= 5:
-            texts.add(msgid)
-    alternatives = "|".join(re.escape(text) for text in sorted(texts, key=len, reverse=True))
-    return re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w@-])")
-
-
 def english_leftovers(page, language):
     """The portal's English texts on a page shown in `language`."""
-    if language == "en":
-        return []
-    pattern = english_words(language)
-    return sorted({match.group(0) for text in page.evaluate(OWN_WORDS) for match in pattern.finditer(text)})
+    return english_in(page.evaluate(OWN_WORDS), language)
 
 
 @pytest.fixture(scope="session")
