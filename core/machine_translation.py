@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ImproperlyConfigured
 
 # The longest text sent in one piece; longer texts are not offered for translation.
 MAX_LENGTH = 20_000
@@ -53,10 +54,6 @@ class Backend:
     @property
     def enabled(self):
         return True
-
-    @property
-    def asynchronous(self):
-        return False
 
     def translate(self, texts, source, target, *, reference, callback_url):
         raise NotImplementedError
@@ -147,14 +144,17 @@ def backend():
     """The configured translator (``settings.MACHINE_TRANSLATION``)."""
     config = dict(getattr(settings, "MACHINE_TRANSLATION", {}) or {})
     name = config.pop("BACKEND", "none") or "none"
+    if name not in BACKENDS:
+        raise ImproperlyConfigured(f"MACHINE_TRANSLATION_BACKEND is {name!r}, not one of {', '.join(BACKENDS)}")
     options = {key.lower(): value for key, value in config.items()}
     return BACKENDS[name](name=name, **options)
 
 
-def may_send(*, personal_data):
-    """The rule: a translator is configured, and personal data go only to one inside the trust boundary."""
+def may_send(*, personal_data, length=0):
+    """The rule: a translator is configured, personal data go only to one inside the trust boundary, and
+    no text is longer than ``MAX_LENGTH`` characters."""
     translator = backend()
-    return translator.enabled and (translator.trusted or not personal_data)
+    return translator.enabled and (translator.trusted or not personal_data) and length <= MAX_LENGTH
 
 
 def translate(texts, source, target, *, personal_data, reference="", callback_url=""):
@@ -163,9 +163,9 @@ def translate(texts, source, target, *, personal_data, reference="", callback_ur
 
     Raises ``NotAllowed`` when ``may_send`` forbids it, ``Unavailable`` when the translator fails.
     """
-    if not may_send(personal_data=personal_data):
-        raise NotAllowed("these texts may not be sent to the configured translator")
     texts = list(texts)
+    if not may_send(personal_data=personal_data, length=max(map(len, texts), default=0)):
+        raise NotAllowed("these texts may not be sent to the configured translator")
     if source == target:
         return texts
     return backend().translate(texts, source, target, reference=reference, callback_url=callback_url)

@@ -76,9 +76,9 @@ def _readable(field, access):
     return not _personal_data(field) or access.personal_data
 
 
-def offered(field):
-    """Whether texts of this kind may go to the configured translator (``machine_translation.may_send``)."""
-    return machine_translation.may_send(personal_data=_personal_data(field))
+def offered(text):
+    """Whether this text may go to the configured translator (``machine_translation.may_send``)."""
+    return machine_translation.may_send(personal_data=_personal_data(text.field), length=len(text.text))
 
 
 def texts_of(info_request, *, events, messages, questions):
@@ -137,7 +137,7 @@ def offers(info_request, *, access, language, events, messages, questions):
     texts = {
         key: text
         for key, text in texts_of(info_request, events=events, messages=messages, questions=questions).items()
-        if text.language and text.language != language and _readable(text.field, access) and offered(text.field)
+        if text.language and text.language != language and _readable(text.field, access) and offered(text)
     }
     if not texts:
         return {}
@@ -171,10 +171,10 @@ def ask(*, user, info_request, access, field, object_id, language):
     Raises ``Refused`` when the text is not the user's to translate. Returns the ``TextTranslation`` and
     whether the translator is asked now (False: the kept translation, done or under way, is the answer).
     """
-    if field not in Field.values or not _readable(field, access) or not offered(field):
+    if field not in Field.values or not _readable(field, access):
         raise Refused
     text = text_of(info_request, field, object_id)
-    if text is None or not text.language or text.language == language:
+    if text is None or not text.language or text.language == language or not offered(text):
         raise Refused
     now = timezone.now()
     digest = text_hash(text.text)

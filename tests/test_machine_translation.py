@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -349,3 +350,24 @@ def test_the_data_protection_notice_says_what_goes_to_the_translator(client, db,
     settings.MACHINE_TRANSLATION = {"BACKEND": "etranslation", "URL": "http://127.0.0.1:9", "TRUSTED": False}
     page = client.get(url).content.decode()
     assert "Messages, answers and notes are never sent to it." in page
+
+
+def test_a_text_longer_than_a_translator_takes_is_not_offered(
+    client, world, exchange, libretranslate, django_capture_on_commit_callbacks
+):
+    info_request, _message, _question = exchange
+    with translation.override("en"):
+        long = services.message_add(
+            info_request=info_request, user=world.pt_handler, body="x" * (machine_translation.MAX_LENGTH + 1)
+        )
+    client.force_login(world.bg_handler)
+    page = detail(client, info_request)
+    assert f'name="object" value="{long.pk}"' not in page
+    assert ask(client, info_request, "message", long.pk, django_capture_on_commit_callbacks).status_code == 404
+    assert libretranslate.received == []
+
+
+def test_an_unknown_translator_is_a_clear_configuration_error(settings):
+    settings.MACHINE_TRANSLATION = {"BACKEND": "deepl"}
+    with pytest.raises(ImproperlyConfigured, match="not one of none, libretranslate, etranslation"):
+        machine_translation.backend()
