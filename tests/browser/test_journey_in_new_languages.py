@@ -1,7 +1,7 @@
 """The leaflet's story from Berlin to Athens: two handlers finish a request, each in their own language, and
 read each other's free text through the configured translator with the original beside it.
 
-Three pairs of the languages added last (German → Polish, French → Greek, Maltese → Irish), on the
+Four pairs of the languages added last (Greek → Polish, German → Polish, French → Greek, Maltese → Irish), on the
 production question set of tourist guides. Every page each side lands on is checked for its language
 (no English its catalogue translates) and with axe.
 """
@@ -22,10 +22,15 @@ WRITTEN = {
     "fr": ("Qualification d'un guide touristique", "", ""),
     "mt": ("Kwalifika ta' gwida turistika", "", ""),
     "pl": ("", "Dyplom został wydany w Krakowie w 2009 roku.", "Nie nałożono żadnych sankcji."),
-    "el": ("", "Το δίπλωμα εκδόθηκε στην Αθήνα το 2009.", "Δεν έχουν επιβληθεί κυρώσεις."),
+    "el": (
+        "Επαγγελματικά προσόντα ξεναγού",
+        "Το δίπλωμα εκδόθηκε στην Αθήνα το 2009.",
+        "Δεν έχουν επιβληθεί κυρώσεις.",
+    ),
     "ga": ("", "Eisíodh an dioplóma i nGaillimh in 2009.", "Níor gearradh aon smachtbhanna."),
 }
 JOURNEYS = [
+    pytest.param(WIDE, "el", "pl", id="wide-el-pl"),
     pytest.param(WIDE, "de", "pl", id="wide-de-pl"),
     pytest.param(WIDE, "fr", "el", id="wide-fr-el"),
     pytest.param(WIDE, "mt", "ga", id="wide-mt-ga"),
