@@ -179,7 +179,6 @@ def sign_reference(reference):
 class CallbackResult:
     reference: str
     number: int
-    target: str
     text: str
     error: str
 
@@ -195,7 +194,6 @@ def parse_callback(data):
     return CallbackResult(
         reference=reference,
         number=number,
-        target=str(data.get("target-language", "")).lower(),
         text=data.get("translated-text", ""),
         error=str(error),
     )

@@ -63,7 +63,12 @@ class Text:
 
     @property
     def anchor(self):
-        return f"text-{self.field}-{self.object_id}"
+        return anchor(self.field, self.object_id)
+
+
+def anchor(field, object_id):
+    """The id of a free text's place on the request page, where its translation or its button is."""
+    return f"text-{field}-{object_id}"
 
 
 def _personal_data(field):

@@ -412,7 +412,7 @@ def translate(request, pk):
     row.refresh_from_db(fields=["state"])  # a translator that answers at once has done so by now
     if asked_now and row.state != row.State.DONE:
         messages.info(request, _("The text has been sent for machine translation. It appears under the original."))
-    anchor = machine_translations.Text(field, object_id, "", "").anchor
+    anchor = machine_translations.anchor(field, object_id)
     return redirect(reverse("requests:detail", args=[info_request.pk]) + f"#{anchor}")
 
 

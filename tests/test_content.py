@@ -15,6 +15,7 @@ from authorities.models import Country
 from core.content_loader import ContentError
 from core.help_content import load_help_pages
 from core.models import HelpPage
+from imi import devservices
 from requests_app import question_sets
 from requests_app.models import AnswerOption, Question, QuestionSet
 
@@ -50,6 +51,14 @@ def test_the_24_official_languages_of_the_eu_are_the_enabled_ones():
         "sv",
     ]
     assert LANGUAGES[0] == "en" and sorted(LANGUAGES) == official
+
+
+def test_the_dev_tooling_checks_and_extracts_the_catalogues_of_exactly_the_enabled_languages():
+    # imi/devservices.py is stdlib-only and the Makefile cannot read the settings: each keeps its own list.
+    others = sorted(LANGUAGES[1:])
+    assert sorted(devservices.LANGUAGES) == others
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert sorted(re.search(r"^LANGS := (.*)$", makefile, re.MULTILINE).group(1).split()) == others
 
 
 def test_a_fresh_database_has_every_question_set_translated_into_every_language(db):

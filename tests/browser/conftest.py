@@ -195,6 +195,13 @@ def in_language(language, text, context=None):
         return translation.gettext(text) if isinstance(text, str) else str(text)
 
 
+def translate_button(page, reader, text_id):
+    """The "Translate into <the reader's language>" button under the free text ``text_id`` of a request page."""
+    language = in_language(reader, lambda: translation.get_language_info(reader)["name_translated"])
+    name = in_language(reader, "Translate into %(language)s") % {"language": language}
+    return page.locator(f"#{text_id}").get_by_role("button", name=name)
+
+
 def click_and_check(page, locator):
     locator.click()
     page.wait_for_load_state("load")

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from requests_app.models import Action, InformationRequest, Message, Question, Status
 from requests_app.question_sets import load_question_sets
-from tests.browser.conftest import NARROW, WIDE, click_and_check, in_language, log_in
+from tests.browser.conftest import NARROW, WIDE, click_and_check, in_language, log_in, translate_button
 from tests.factories import PASSWORD, ensure_reference_data
 from tests.request_states import request_in, step
 from tests.translators import LibreTranslateServer, translated
@@ -36,15 +36,6 @@ JOURNEYS = [
     pytest.param(WIDE, "mt", "ga", id="wide-mt-ga"),
     pytest.param(NARROW, "de", "pl", id="narrow-de-pl"),
 ]
-
-
-def language_name(reader):
-    return in_language(reader, lambda: translation.get_language_info(reader)["name_translated"])
-
-
-def translate_button(page, reader, text_id):
-    name = in_language(reader, "Translate into %(language)s") % {"language": language_name(reader)}
-    return page.locator(f"#{text_id}").get_by_role("button", name=name)
 
 
 @pytest.mark.parametrize(("viewport", "requester_language", "responder_language"), JOURNEYS)

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from requests_app import services
 from requests_app.models import Action, Message, Status
-from tests.browser.conftest import click_and_check, in_language, log_in
+from tests.browser.conftest import click_and_check, in_language, log_in, translate_button
 from tests.factories import PASSWORD
 from tests.request_states import request_in, step
 from tests.translators import CallbackTranslator, LibreTranslateServer, translated
@@ -29,13 +29,6 @@ def exchange(world, questions):
         info_request = step(info_request, Action.SEND, world.bg_handler)
     with translation.override("en"):
         return step(info_request, Action.ACCEPT, world.pt_handler, days=10)
-
-
-def translate_button(page, language, text_id):
-    name = in_language(language, "Translate into %(language)s") % {
-        "language": in_language(language, lambda: translation.get_language_info(language)["name_translated"])
-    }
-    return page.locator(f"#{text_id}").get_by_role("button", name=name)
 
 
 def test_each_handler_reads_the_others_text_in_their_own_language_beside_the_original(
