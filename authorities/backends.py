@@ -10,6 +10,10 @@ class PortalAuthenticationBackend(AuthenticationBackend):
     authority; one join here saves a query on each of them.
     """
 
+    def user_can_authenticate(self, user):
+        """A system account never logs in, whatever password it might be given: it calls the API with tokens."""
+        return super().user_can_authenticate(user) and not user.is_system
+
     def get_user(self, user_id):
         try:
             user = User.objects.select_related("authority", "helpdesk_country").get(pk=user_id)

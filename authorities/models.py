@@ -255,6 +255,9 @@ class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
         help_text=_("Set for staff of a national helpdesk, who manage the users of that country."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # A national system's account (api.models.SystemAccount): it calls the API with tokens, never logs in
+    # (PortalAuthenticationBackend) and gets no mail (core.mail); every rule of requests applies to it as is.
+    is_system = models.BooleanField(default=False, editable=False)
     wants_digest = models.BooleanField(
         _("one daily digest"),
         default=False,

@@ -41,13 +41,18 @@ def render_mail(*, template, language, context):
     return " ".join(subject.split()), text, html
 
 
+def receives_mail(user):
+    """Active people get mail; deactivated users and system accounts (which have webhooks instead) do not."""
+    return user.is_active and not getattr(user, "is_system", False)
+
+
 def send_to_user(*, user, template, context, link="", urgent=False):
     """Put a mail for a user in the outbox; it leaves once the current transaction commits.
 
     Nothing is sent for a change that is rolled back, and deactivated users get no mail.
     A user who chose the daily digest gets the mail in it, unless it is urgent.
     """
-    if not user.is_active:
+    if not receives_mail(user):
         return None
     subject, text, html = render_mail(
         template=template, language=user.preferred_language, context={"recipient": user, **context}
@@ -81,7 +86,7 @@ def send_to_users(*, template, mails):
     """
     messages = []
     for mail in mails:
-        if not mail.user.is_active:
+        if not receives_mail(mail.user):
             continue
         language = mail.user.preferred_language
         subject, text, html = render_mail(
@@ -127,7 +132,7 @@ def queue_mail(*, user, template, language, subject, text, html, to_email="", li
     For the mails of the login library (password resets, address confirmations), rendered from
     its own templates; ``to_email`` is the address it writes to when that is not the login address.
     """
-    if not user.is_active:
+    if not receives_mail(user):
         return None
     message = _outbox_message(
         user=user,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from core.mail import Mail, send_to_users
 from requests_app.models import InformationRequest, Reminder, Status
 from requests_app.notifications import coordinators_of_many, link_to, side_recipients_of, with_backups_of
+from requests_app.signals import send_request_changed
 
 URGENT = {Reminder.Kind.OVERDUE, Reminder.Kind.ESCALATED}
 
@@ -119,4 +120,11 @@ def sweep(today=None):
                 link = link_to(info_requests[pk])
                 mails += [Mail(user=user, context=context, link=link, urgent=kind in URGENT) for user in told[pk]]
         send_to_users(template="request_reminder", mails=mails)
+        for kind, pks in claimed.items():
+            if pks:
+                send_request_changed(
+                    event_type="request.reminder",
+                    info_requests=[info_requests[pk] for pk in sorted(pks)],
+                    extra={"reminder": kind.value},
+                )
     return sent

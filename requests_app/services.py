@@ -24,6 +24,7 @@ from requests_app.models import (
     RequestQuestion,
     Status,
 )
+from requests_app.signals import send_request_changed
 
 # Files a request may carry: documents and scans, checked by their first bytes too.
 ALLOWED_TYPES = {
@@ -242,6 +243,9 @@ def answers_save(*, info_request, user, answers):
         item.answered_by = user
         item.answered_at = now
         item.save()
+    # An answer changes the request: its version (the API's ETag) moves on.
+    InformationRequest.objects.filter(pk=info_request.pk).update(updated_at=now)
+    info_request.updated_at = now
 
 
 def message_add(*, info_request, user, body):
@@ -257,6 +261,7 @@ def message_add(*, info_request, user, body):
             request=info_request, author=user, authority=user.authority, body=body, language=translation.get_language()
         )
         notifications.notify_message(info_request=info_request, author=user)
+        send_request_changed(event_type="request.message_added", info_requests=[info_request])
     return message
 
 

@@ -17,6 +17,7 @@ from authorities.models import Authority, Role, User
 from requests_app import auth, notifications
 from requests_app.models import Action, Event, InformationRequest, Rating, Status
 from requests_app.services import request_problems, request_split_off
+from requests_app.signals import send_request_changed
 
 # Who may take an action, by their relation to the request:
 REQUESTER = "requester"  # a request handler of the requesting authority
@@ -152,6 +153,9 @@ def apply(*, request_id, action, actor, note="", **params):
     notifications.notify(info_request=info_request, action=action, actor=actor, event=event)
     for child in new_requests:
         notifications.notify(info_request=child, action=Action.SEND, actor=actor)
+    send_request_changed(event_type=f"request.{action}", info_requests=[info_request])
+    if new_requests:
+        send_request_changed(event_type=f"request.{Action.SEND}", info_requests=new_requests)
     return info_request, event
 
 

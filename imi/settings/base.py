@@ -69,8 +69,13 @@ INSTALLED_APPS = [
     "authorities",
     "registers",
     "requests_app",
+    "api",
     "portal",
     "demo",
+    # The API for national systems (api/, docs/api.md): its framework, its OpenAPI document and docs page.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -355,6 +360,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("IMI_TRANSLATION_SWEEP_SECONDS", default=60.0),
     },
 }
+CELERY_BEAT_SCHEDULE["deliver-webhooks"] = {
+    # Webhooks the broker lost, and retries with backoff (api.webhooks).
+    "task": "api.tasks.sweep_webhooks",
+    "schedule": env.float("IMI_WEBHOOK_SWEEP_SECONDS", default=60.0),
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 # Sessions end after this long without activity. Not every request writes its session:
@@ -459,3 +469,42 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("IMI portal")
+
+# The API for national systems (docs/api.md). Callers are system accounts with bearer tokens only: no
+# session, so no cookie and no CSRF. Errors are RFC 9457 problem details in the caller's language.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env.str("IMI_API_RATE", default="600/min")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IMI portal API",
+    "DESCRIPTION": "Information requests between the public authorities of the EU/EEA, for national systems. "
+    "See docs/api.md.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {},
+}
+# A token's last use is written at most this often, not on every call.
+IMI_API_LAST_USED_SECONDS = 60
+IMI_API_TOKEN_MAX_DAYS = env.int("IMI_API_TOKEN_MAX_DAYS", default=365)
+# Webhooks: attempts before a delivery is marked failed, and the wait before the first retry (doubling each time).
+IMI_WEBHOOK_MAX_ATTEMPTS = env.int("IMI_WEBHOOK_MAX_ATTEMPTS", default=8)
+IMI_WEBHOOK_RETRY_SECONDS = env.int("IMI_WEBHOOK_RETRY_SECONDS", default=60)
+IMI_WEBHOOK_TIMEOUT_SECONDS = env.float("IMI_WEBHOOK_TIMEOUT_SECONDS", default=10.0)

@@ -1,0 +1,17 @@
+"""What happened to requests, for the layers above to act on without being imported here.
+
+``request_changed`` is sent inside the transaction of the change, after it is written, with:
+- ``event_type``: "request.<action>" for a workflow action (``Action``), "request.message_added",
+  "request.reminder";
+- ``info_requests``: the requests it concerns (a reminder sweep sends one signal for all);
+- ``extra``: facts to pass on that hold no personal data (a reminder's kind).
+The webhooks (``api.webhooks``) listen, and write their deliveries in the same transaction.
+"""
+
+from django.dispatch import Signal
+
+request_changed = Signal()
+
+
+def send_request_changed(*, event_type, info_requests, extra=None):
+    request_changed.send(sender=None, event_type=event_type, info_requests=list(info_requests), extra=extra or {})
