@@ -1,6 +1,7 @@
 """Who calls the API: a system account, by the bearer token it was given (``api.services.token_for``)."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from api import services
@@ -25,3 +26,17 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """The OpenAPI document's description of the token: HTTP bearer."""
+
+    target_class = TokenAuthentication
+    name = "token"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A token of a system account, created by the authority's LDA (docs/api.md).",
+        }

@@ -59,6 +59,16 @@ class AccountAdapter(DefaultAccountAdapter):
             urgent=True,
         )
 
+    def pre_login(self, request, user, **kwargs):
+        """A system account never logs in (``PortalAuthenticationBackend``), even with the right password:
+        allauth would otherwise carry on with a user its backend refused. It is answered like a deactivated one."""
+        if user.is_system:
+            from allauth.account.internal.stagekit import clear_login
+
+            clear_login(request)
+            return self.respond_user_inactive(request, user)
+        return super().pre_login(request, user, **kwargs)
+
     def respond_user_inactive(self, request, user):
         """A deactivated user who gave the right password learns whom to ask: their country's helpdesk.
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("authorities.urls")),
     path("requests/", include("requests_app.urls")),
     path("directory/registers/", include("registers.urls")),
+    path("api/v1/", include("api.api_urls")),
     path("accounts/", include("allauth.urls")),
     # Before the admin's own, which redirects for any object that exists, in the user's scope or not.
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(portal_admin.view_on_site)),

@@ -137,6 +137,7 @@ def request_set_questions(*, info_request, user, questions):
             if question.pk not in existing
         ]
     )
+    info_request.save(update_fields=["updated_at"])  # the request's version moves on
 
 
 def request_set_subject(*, info_request, user, summary, subject_name, subject_identifier,

@@ -499,7 +499,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"ActionEnum": "requests_app.models.Action", "StatusEnum": "requests_app.models.Status"},
 }
 # A token's last use is written at most this often, not on every call.
 IMI_API_LAST_USED_SECONDS = 60
