@@ -3,9 +3,10 @@
 ``check_url`` asks one address with a plain GET (standard library only) and follows
 at most ``MAX_REDIRECTS`` redirects itself, so a loop or a long chain is reported as
 such. An LDA types the address, so before each hop the host name is resolved and
-every address checked: the checker visits only the public internet, on ports 80 and
-443, and connects to the address it checked (``resolve``); anything else is a failed
-check with the reason, never a request into the worker's own network.
+every address checked by the private-network guard (``core.outbound``): the checker
+visits only the public internet, on ports 80 and 443, and connects to the address it
+checked; anything else is a failed check with the reason, never a request into the
+worker's own network.
 
 ``check_register`` keeps the history (a ``LinkCheck`` row per check) and the
 count of failures in a row; when it reaches ``IMI_REGISTER_FAILURES_BEFORE_ALERT``
@@ -15,7 +16,6 @@ the latest of each register.
 """
 
 import http.client
-import ipaddress
 import logging
 import socket
 import ssl
@@ -29,9 +29,11 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 
+from core import outbound
 from core.mail import send_to_user
+from core.outbound import PORTS, Refused, resolve
 from core.pruning import delete_in_batches
 from registers.models import LinkCheck, Register
 from registers.selectors import ldas_of, register_link
@@ -39,17 +41,9 @@ from registers.selectors import ldas_of, register_link
 logger = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
-PORTS = {"http": 80, "https": 443}
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 ERROR_LENGTH = LinkCheck._meta.get_field("error").max_length
 URL_LENGTH = LinkCheck._meta.get_field("final_url").max_length
-# Stored in English, shown in the reader's language (the registers page and the alert mail translate them).
-REFUSED_ADDRESS = gettext_noop(
-    "Not checked: the address leads into a local or private network, which the portal does not visit."
-)
-REFUSED_PORT = gettext_noop("Not checked: only web addresses on the standard ports (80 and 443) are visited.")
-# IPv6 prefixes that carry an IPv4 address the packets end up at: NAT64 (RFC 6052).
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 @dataclass(frozen=True)
@@ -66,91 +60,16 @@ class CheckCounts(NamedTuple):
     alerted: int
 
 
-class Refused(Exception):
-    """An address the checker does not visit; ``reason`` is one of the REFUSED_ texts."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
-
-
 def user_agent():
     with translation.override("en"):
         return f"{settings.PORTAL_NAME} register link checker (+{settings.SITE_URL})"
 
 
-def is_public_address(address):
-    """Whether an IP address is on the public internet: not loopback, private, link-local,
-    multicast, reserved or unspecified, also when an IPv6 address carries an IPv4 one."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 scope ("fe80::1%eth0") is no part of the address
-    if ip.version == 6:
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is None and ip in NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
-            return is_public_address(str(embedded))
-        if ip.is_site_local:
-            return False
-    return ip.is_global and not (
-        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
-    )
-
-
-def _host_allowed(host):
-    """Hosts the settings let through (a test server on 127.0.0.1), whatever their address and port."""
-    return host.lower() in {allowed.lower() for allowed in settings.IMI_LINK_CHECK_ALLOWED_HOSTS}
-
-
-def resolve(host, port):
-    """The addresses to connect to for ``host``, each one checked; raises ``Refused`` if any is not public.
-
-    The connection then goes to these very addresses, so a name that resolves differently a moment
-    later (DNS rebinding) does not lead anywhere unchecked.
-    """
-    allowed = _host_allowed(host)
-    if not allowed and port not in PORTS.values():
-        raise Refused(REFUSED_PORT)
-    addresses = [
-        (family, sockaddr)
-        for family, _type, _proto, _name, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    ]
-    if not allowed and not all(is_public_address(sockaddr[0]) for _family, sockaddr in addresses):
-        raise Refused(REFUSED_ADDRESS)
-    return addresses
-
-
-def _connect_to(addresses):
-    """A replacement for socket.create_connection that connects only to already checked addresses."""
-
-    def create_connection(_address, timeout, source_address=None):
-        error = OSError("No address to connect to.")
-        for family, sockaddr in addresses:
-            sock = socket.socket(family, socket.SOCK_STREAM)
-            try:
-                sock.settimeout(timeout)
-                if source_address:
-                    sock.bind(source_address)
-                sock.connect(sockaddr)
-                return sock
-            except OSError as failure:
-                sock.close()
-                error = failure
-        raise error
-
-    return create_connection
-
-
 def _get(parts, addresses, timeout):
     """GET one address over a connection to the checked addresses; (status, reason, Location)."""
-    if parts.scheme == "https":
-        connection = http.client.HTTPSConnection(
-            parts.hostname, parts.port, timeout=timeout, context=ssl.create_default_context()
-        )
-    else:
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    # The host name still goes into the Host header and the TLS handshake (certificate check);
-    # only the connection itself is made to the address checked above.
-    connection._create_connection = _connect_to(addresses)
+    connection = outbound.connection(
+        parts.scheme, parts.hostname, parts.port or PORTS[parts.scheme], addresses, timeout
+    )
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     headers = {"User-Agent": user_agent(), "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
     try:
@@ -159,16 +78,6 @@ def _get(parts, addresses, timeout):
         return response.status, response.reason, response.getheader("Location")
     finally:
         connection.close()
-
-
-def _reason(error):
-    if isinstance(error, socket.gaierror):
-        return f"The host name could not be resolved ({error.strerror or error})."
-    if isinstance(error, ssl.SSLError | ssl.CertificateError):
-        return f"Secure connection failed ({error})."
-    if isinstance(error, ConnectionRefusedError):
-        return "The connection was refused."
-    return f"Could not connect ({error})."
 
 
 def _failed(url, error, status_code=None):
@@ -201,7 +110,7 @@ def check_url(url, timeout=None):
         except TimeoutError:
             return _failed(current, f"No answer within {timeout} seconds.")
         except (socket.gaierror, ssl.SSLError, ssl.CertificateError, ConnectionRefusedError) as error:
-            return _failed(current, _reason(error))
+            return _failed(current, outbound.connection_error_reason(error))
         except (http.client.HTTPException, OSError, ValueError, UnicodeError) as error:
             return _failed(current, f"{type(error).__name__}: {error}")
         if 200 <= status < 300:

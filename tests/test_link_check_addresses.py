@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from core import outbound
 from registers import link_checks
 from registers.forms import RegisterForm
 from registers.models import LinkCheck, Register
@@ -123,7 +124,7 @@ def test_it_refuses_local_and_private_addresses_without_connecting(url, connecti
     result = link_checks.check_url(url, timeout=2)
     assert not result.ok
     assert result.status_code is None
-    assert result.error == link_checks.REFUSED_ADDRESS
+    assert result.error == outbound.REFUSED_ADDRESS
     assert connections == []
 
 
@@ -133,7 +134,7 @@ def test_it_refuses_a_name_that_resolves_to_a_private_address(dns, connections):
     dns["metadata.example"] = ["fd00:ec2::254"]
     for url in ["https://intranet.example/", "http://mixed.example/", "http://metadata.example/"]:
         result = link_checks.check_url(url, timeout=2)
-        assert result.error == link_checks.REFUSED_ADDRESS
+        assert result.error == outbound.REFUSED_ADDRESS
     assert connections == []
 
 
@@ -142,7 +143,7 @@ def test_it_refuses_ports_other_than_80_and_443(dns, connections):
     for url in ["http://registers.example:6379/", "https://registers.example:5432/", "http://registers.example:8080/"]:
         result = link_checks.check_url(url, timeout=2)
         assert not result.ok
-        assert result.error == link_checks.REFUSED_PORT
+        assert result.error == outbound.REFUSED_PORT
     assert connections == []
 
 
@@ -163,7 +164,7 @@ def test_it_refuses_a_redirect_from_an_allowed_server_to_a_local_address(site, s
         site.seen.clear()
         result = link_checks.check_url(f"http://localhost:{site.port}/to/{target}", timeout=2)
         assert not result.ok
-        assert result.error == link_checks.REFUSED_ADDRESS
+        assert result.error == outbound.REFUSED_ADDRESS
         assert result.final_url == target
         assert site.seen == [f"/to/{target}"]  # the first hop only
 
@@ -171,12 +172,12 @@ def test_it_refuses_a_redirect_from_an_allowed_server_to_a_local_address(site, s
 def test_it_refuses_a_redirect_to_another_port(site, settings, connections):
     settings.IMI_LINK_CHECK_ALLOWED_HOSTS = ["localhost"]
     result = link_checks.check_url(f"http://localhost:{site.port}/to/http://127.0.0.1:{site.port}/ok", timeout=2)
-    assert result.error == link_checks.REFUSED_PORT
+    assert result.error == outbound.REFUSED_PORT
 
 
 def test_the_setting_lets_the_local_test_server_through(site, settings, connections):
     site.seen.clear()
-    assert link_checks.check_url(f"http://localhost:{site.port}/ok", timeout=2).error == link_checks.REFUSED_PORT
+    assert link_checks.check_url(f"http://localhost:{site.port}/ok", timeout=2).error == outbound.REFUSED_PORT
     assert site.seen == []
     settings.IMI_LINK_CHECK_ALLOWED_HOSTS = ["localhost"]
     result = link_checks.check_url(f"http://localhost:{site.port}/ok", timeout=2)
@@ -218,12 +219,12 @@ def test_the_setting_lets_the_local_test_server_through(site, settings, connecti
     ],
 )
 def test_these_addresses_are_not_public(address):
-    assert not link_checks.is_public_address(address)
+    assert not outbound.is_public_address(address)
 
 
 @pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2a00:1450:4001:82a::2004", "::ffff:8.8.8.8"])
 def test_these_addresses_are_public(address):
-    assert link_checks.is_public_address(address)
+    assert outbound.is_public_address(address)
 
 
 def in_bulgarian(message):
@@ -244,10 +245,10 @@ def test_a_refused_address_is_a_failed_check_with_its_reason(client, world, conn
     check, _alerted = link_checks.check_register(register, timeout=2)
     check = LinkCheck.objects.get(pk=check.pk)
     assert not check.ok
-    assert check.error == link_checks.REFUSED_ADDRESS
+    assert check.error == outbound.REFUSED_ADDRESS
     client.force_login(world.bg_lda)
     page = client.get(reverse("registers:detail", args=[register.pk])).content.decode()
-    assert html.escape(in_bulgarian(link_checks.REFUSED_ADDRESS)) in page
+    assert html.escape(in_bulgarian(outbound.REFUSED_ADDRESS)) in page
     assert connections == []
 
 
@@ -277,4 +278,4 @@ def test_the_lda_is_told_why_the_address_was_not_checked(
         _check, alerted = link_checks.check_register(register, timeout=2)
     assert alerted
     (message,) = [message for message in mail.outbox if world.bg_lda.email in message.to]
-    assert in_bulgarian(link_checks.REFUSED_ADDRESS) in message.body
+    assert in_bulgarian(outbound.REFUSED_ADDRESS) in message.body
