@@ -17,6 +17,7 @@ handler500 = "portal.views.server_error"
 urlpatterns = [
     path("", include("portal.urls")),
     path("", include("authorities.urls")),
+    path("authority/systems/", include("api.urls")),
     path("requests/", include("requests_app.urls")),
     path("directory/registers/", include("registers.urls")),
     path("api/v1/", include("api.api_urls")),
