@@ -357,6 +357,20 @@ def _known_pks():
     return sorted(found)
 
 
+def _system_pks(route):
+    """The ids of the national systems' objects a page of /authority/systems/ is about."""
+    from api.models import ApiToken, SystemAccount, WebhookDelivery, WebhookEndpoint
+
+    kind = route.removeprefix("authority/systems/").split("/", 1)[0]
+    model = {
+        "accounts": SystemAccount,
+        "tokens": ApiToken,
+        "endpoints": WebhookEndpoint,
+        "deliveries": WebhookDelivery,
+    }[kind]
+    return _pks(model) or [1]
+
+
 def _values(route, converter, name, callback):
     model_admin = getattr(callback, "model_admin", None)
     if model_admin is not None and name == "object_id":
@@ -374,6 +388,8 @@ def _values(route, converter, name, callback):
             return _pks(InformationRequest)
         if route.startswith("authority/users/"):
             return _pks(User)
+        if route.startswith("authority/systems/"):
+            return _system_pks(route)
         if route.startswith("directory/authorities/"):
             return _pks(Authority, True)
         if route.startswith("directory/registers/"):

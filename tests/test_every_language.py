@@ -66,7 +66,33 @@ def world_of_requests(world, settings):
     with translation.override("bg"):
         for status in (Status.DRAFT, Status.OPEN, Status.CLARIFICATION_REQUESTED, Status.REFERRED, Status.CLOSED):
             request_in(world, questions, status)
+    national_systems(world)
     return world
+
+
+def national_systems(world):
+    """A national system of the Portuguese authority, whose LDA (pt_handler) opens its pages: an account, a
+    token, an endpoint and a failed delivery."""
+    from api import services as systems
+    from api.models import WebhookDelivery
+
+    actor, authority = world.pt_handler, world.pt_authority
+    account = systems.system_account_create(
+        actor=actor, authority=authority, name="SIGA", areas=authority.legislative_areas.all()
+    )
+    systems.token_issue(actor=actor, account=account, name="SIGA", scope="read", days=30)
+    endpoint = systems.webhook_endpoint_save(
+        actor=actor, authority=authority, url="https://siga.pt.example/hooks", event_types=["request.send"]
+    )
+    WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        message_id="msg_every_language",
+        event_type="request.send",
+        payload={},
+        state=WebhookDelivery.State.FAILED,
+        attempts=10,
+        last_status=503,
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
