@@ -50,6 +50,28 @@ class ApiView(APIView):
     """Every operation: no caching anywhere between the portal and the caller (personal data)."""
 
     needs = "read"
+    # The query parameters the operation takes, besides the cursor's (a list's cursor and page_size).
+    query = ()
+    pagination_class = None
+
+    def initial(self, request, *args, **kwargs):
+        """After the token, its scope and its rate: a parameter the operation does not take is an error,
+        not silently ignored (a misspelt filter would list everything)."""
+        super().initial(request, *args, **kwargs)
+        allowed = {*self.query, *(("cursor", "page_size") if self.pagination_class else ())}
+        errors = {name: [_("Unknown parameter.")] for name in sorted(set(request.query_params) - allowed)}
+        size = request.query_params.get("page_size")
+        if size is not None and not (size.isdigit() and 1 <= int(size) <= Cursor.max_page_size):
+            errors["page_size"] = [
+                _("Ensure this value is less than or equal to %(limit_value)s.") % {"limit_value": Cursor.max_page_size}
+            ]
+        for name in ("overdue",):
+            if name in self.query and request.query_params.get(name, "true") not in ("true", "false"):
+                errors[name] = [
+                    _("“%(value)s” value must be either True or False.") % {"value": request.query_params[name]}
+                ]
+        if errors:
+            raise invalid(errors)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -68,8 +90,9 @@ class NewestFirst(Cursor):
     ordering = ("-created_at", "-id")
 
 
-def _page(view, request, queryset, serializer, pagination=Cursor, context=None):
-    paginator = pagination()
+def _page(view, request, queryset, serializer, context=None):
+    """One page of a list, by the view's cursor (its ``pagination_class``, which the OpenAPI document shows)."""
+    paginator = view.pagination_class()
     rows = paginator.paginate_queryset(queryset, request, view=view)
     return paginator.get_paginated_response(serializer(rows, many=True, context=context or {}).data)
 
@@ -106,6 +129,8 @@ class MyAuthorityView(ApiView):
 
 
 class AuthorityList(ApiView):
+    pagination_class = Cursor
+    query = ("q", "country", "area")
     needs = "directory"
 
     @extend_schema(
@@ -157,6 +182,8 @@ def _directory_filters(request):
 
 
 class RegisterList(ApiView):
+    pagination_class = Cursor
+    query = ("q", "country", "area")
     needs = "directory"
 
     @extend_schema(
@@ -177,6 +204,7 @@ class RegisterList(ApiView):
 
 
 class LegislativeAreaList(ApiView):
+    pagination_class = Cursor
     needs = "directory"
 
     @extend_schema(
@@ -190,6 +218,7 @@ class LegislativeAreaList(ApiView):
 
 
 class QuestionSetList(ApiView):
+    pagination_class = Cursor
     needs = "directory"
 
     @extend_schema(
@@ -288,6 +317,9 @@ def request_detail(request, info_request):
 
 
 class RequestList(ApiView):
+    pagination_class = NewestFirst
+    query = ("q", "direction", "status", "area", "country", "overdue", "task")
+
     @extend_schema(
         operation_id="requests",
         parameters=[
@@ -296,7 +328,7 @@ class RequestList(ApiView):
             OpenApiParameter("status", str),
             OpenApiParameter("area", int, description="The id of a legislative area."),
             OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code of either side's country."),
-            OpenApiParameter("overdue", bool),
+            OpenApiParameter("overdue", str, enum=["true", "false"]),
             OpenApiParameter("task", str, description='A group of "My tasks": to_accept, to_answer, replies, ...'),
         ],
         responses={200: s.RequestSummarySerializer(many=True), **problems(400, 404)},
@@ -321,7 +353,7 @@ class RequestList(ApiView):
             query=filters["q"],
             task=filters["task"],
         ).select_related("legislative_area")
-        return _page(self, request, queryset, s.RequestSummarySerializer, NewestFirst)
+        return _page(self, request, queryset, s.RequestSummarySerializer)
 
     @extend_schema(
         operation_id="request_create",
@@ -525,6 +557,8 @@ def _with_personal_data(request, pk, what):
 
 
 class MessageList(ApiView):
+    pagination_class = Cursor
+
     @extend_schema(
         operation_id="messages", responses={200: s.MessageSerializer(many=True), **problems(404)}, tags=["requests"]
     )
@@ -552,6 +586,8 @@ class MessageList(ApiView):
 
 
 class AttachmentList(ApiView):
+    pagination_class = Cursor
+
     @extend_schema(
         operation_id="attachments",
         responses={200: s.AttachmentSerializer(many=True), **problems(404)},
@@ -600,6 +636,8 @@ class AttachmentContent(ApiView):
 
 
 class EventList(ApiView):
+    pagination_class = Cursor
+
     @extend_schema(
         operation_id="events", responses={200: s.EventSerializer(many=True), **problems(404)}, tags=["requests"]
     )

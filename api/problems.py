@@ -5,8 +5,9 @@ invalid data, ``errors``: the messages of each field, as the portal's forms give
 import http
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -107,3 +108,33 @@ def exception_handler(exc, context):
 
 
 __all__ = ["Problem", "exception_handler", "invalid", "precondition_failed", "precondition_required", "status"]
+
+
+# Errors raised before any API view runs (an address that matches no operation, a NUL character refused by
+# the middleware) are answered as problems too under /api/; elsewhere by the portal's own error pages.
+API_PREFIX = "/api/"
+
+
+def _outside_a_view(request, status_code, code, detail):
+    body = {
+        "type": PROBLEM_TYPE + code,
+        "title": http.HTTPStatus(status_code).phrase,
+        "status": status_code,
+        "detail": detail,
+        "instance": request.path,
+    }
+    return JsonResponse(body, status=status_code, content_type="application/problem+json")
+
+
+def bad_request(request, exception):
+    if request.path.startswith(API_PREFIX):
+        return _outside_a_view(
+            request, 400, "malformed", _("The body could not be read: it is not valid JSON or form data.")
+        )
+    return defaults.bad_request(request, exception)
+
+
+def page_not_found(request, exception):
+    if request.path.startswith(API_PREFIX):
+        return _outside_a_view(request, 404, "not-found", _("Not found, or not yours to see."))
+    return defaults.page_not_found(request, exception)

@@ -119,7 +119,7 @@ def payload(*, event_type, info_request, area_code, extra, now):
 
 
 @receiver(request_changed, dispatch_uid="api.webhooks.record_deliveries")
-def record_deliveries(sender, *, event_type, info_requests, extra=None, **kwargs):
+def record_deliveries(sender, *, event_type, info_requests, extra=None, extras=None, **kwargs):
     """One delivery per (endpoint to tell, request), in the change's transaction; queued after the commit.
 
     One query for the endpoints and one insert, however many requests and endpoints.
@@ -146,7 +146,7 @@ def record_deliveries(sender, *, event_type, info_requests, extra=None, **kwargs
                 event_type=event_type,
                 info_request=info_request,
                 area_code=codes.get(info_request.legislative_area_id),
-                extra=extra or {},
+                extra={**(extra or {}), **(extras or {}).get(info_request.pk, {})},
                 now=now,
             ),
             next_attempt_at=now,

@@ -13,6 +13,9 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 # The error pages do without the database; a database outage is answered with 503.
 handler500 = "portal.views.server_error"
+# Under /api/ a problem (RFC 9457) in JSON, elsewhere the portal's pages.
+handler400 = "api.problems.bad_request"
+handler404 = "api.problems.page_not_found"
 
 urlpatterns = [
     path("", include("portal.urls")),

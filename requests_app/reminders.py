@@ -120,11 +120,10 @@ def sweep(today=None):
                 link = link_to(info_requests[pk])
                 mails += [Mail(user=user, context=context, link=link, urgent=kind in URGENT) for user in told[pk]]
         send_to_users(template="request_reminder", mails=mails)
-        for kind, pks in claimed.items():
-            if pks:
-                send_request_changed(
-                    event_type="request.reminder",
-                    info_requests=[info_requests[pk] for pk in sorted(pks)],
-                    extra={"reminder": kind.value},
-                )
+        # One signal for all the reminders of the sweep, each request with its reminder's kind.
+        kinds = {pk: {"reminder": kind.value} for kind, pks in claimed.items() for pk in pks}
+        if kinds:
+            send_request_changed(
+                event_type="request.reminder", info_requests=[info_requests[pk] for pk in sorted(kinds)], extras=kinds
+            )
     return sent

@@ -4,7 +4,8 @@
 - ``event_type``: "request.<action>" for a workflow action (``Action``), "request.message_added",
   "request.reminder";
 - ``info_requests``: the requests it concerns (a reminder sweep sends one signal for all);
-- ``extra``: facts to pass on that hold no personal data (a reminder's kind).
+- ``extra``: facts to pass on that hold no personal data, the same for every request;
+- ``extras``: such facts per request, by its id (a reminder's kind).
 The webhooks (``api.webhooks``) listen, and write their deliveries in the same transaction.
 """
 
@@ -13,5 +14,7 @@ from django.dispatch import Signal
 request_changed = Signal()
 
 
-def send_request_changed(*, event_type, info_requests, extra=None):
-    request_changed.send(sender=None, event_type=event_type, info_requests=list(info_requests), extra=extra or {})
+def send_request_changed(*, event_type, info_requests, extra=None, extras=None):
+    request_changed.send(
+        sender=None, event_type=event_type, info_requests=list(info_requests), extra=extra or {}, extras=extras or {}
+    )
