@@ -4,6 +4,7 @@ the same services and workflow as the pages. The caller is the system account's 
 """
 
 import hashlib
+import json
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -514,6 +515,15 @@ class RequestAnswers(ApiView):
         info_request = _visible(request, pk)
         data = _form_data(request)
         answers = data.get("answers")
+        if isinstance(answers, str):  # multipart: the answers as a JSON text beside the files
+            try:
+                answers = json.loads(answers)
+            except ValueError:
+                answers = None
+        # A file answers a question of kind "file": multipart, the part named by the question's id.
+        files = {key: request.FILES[key] for key in request.FILES}
+        if answers is None and files:
+            answers = {}
         if not isinstance(answers, dict):
             raise invalid({"answers": [_("This field is required.")]})
         with transaction.atomic():
@@ -522,7 +532,7 @@ class RequestAnswers(ApiView):
                 raise Problem(403, "forbidden", _("You are not allowed to do this on this request."))
             items = info_request.questions.select_related("question").prefetch_related("question__options")
             known = {str(item.pk) for item in items}
-            unknown = sorted(set(answers) - known)
+            unknown = sorted((set(answers) | set(files)) - known)
             if unknown:
                 raise invalid(
                     {
@@ -530,13 +540,14 @@ class RequestAnswers(ApiView):
                         for key in unknown
                     }
                 )
-            form_data = {}
-            for key, value in answers.items():
-                form_data[f"q{key}"] = (
-                    {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
-                )
+            form_data = {
+                f"q{key}": {True: "yes", False: "no"}[value] if isinstance(value, bool) else value
+                for key, value in answers.items()
+            }
             form = AnswersForm(
-                form_data, request.FILES, request_questions=items.filter(pk__in=[int(k) for k in answers])
+                form_data,
+                {f"q{key}": upload for key, upload in files.items()},
+                request_questions=items.filter(pk__in=[int(key) for key in {*answers, *files}]),
             )
             if not form.is_valid():
                 raise invalid({key[1:]: messages for key, messages in form.errors.items()})

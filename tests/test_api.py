@@ -258,3 +258,37 @@ def test_the_openapi_document_is_3_1_and_served_without_a_token(client):
     assert "/api/v1/requests/{id}/actions/{action}" in document["paths"]
     docs = client.get("/api/v1/docs/")
     assert docs.status_code == 200 and b"cdn" not in docs.content.lower()
+
+
+def test_a_file_answers_a_file_question_as_a_multipart_part_named_by_its_id(world, questions):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from requests_app.models import Question
+
+    file_question = Question.objects.create(
+        question_set=questions[0].question_set, order=9, kind=Question.Kind.FILE, text_en="The diploma"
+    )
+    info_request = sent(world, [*questions, file_question])
+    workflow.apply(request_id=info_request.pk, action=Action.ACCEPT, actor=world.pt_handler, days=10)
+    item = info_request.questions.get(question=file_question)
+    _account, pt = system_token(world.pt_handler)
+    client = api_client(pt)
+    etag = client.get(f"/api/v1/requests/{info_request.pk}")["ETag"]
+    upload = SimpleUploadedFile("diploma.pdf", b"%PDF-1.4\n% a test document\n", content_type="application/pdf")
+    response = client.put(
+        f"/api/v1/requests/{info_request.pk}/answers",
+        {str(item.pk): upload},
+        format="multipart",
+        HTTP_IF_MATCH=etag,
+    )
+    assert response.status_code == 200, response.json()
+    answered = next(row for row in response.json()["questions"] if row["id"] == item.pk)
+    assert answered["answer"]["file"] is not None
+    upload = SimpleUploadedFile("diploma.pdf", b"not a pdf at all", content_type="application/pdf")
+    response = client.put(
+        f"/api/v1/requests/{info_request.pk}/answers",
+        {str(item.pk): upload},
+        format="multipart",
+        HTTP_IF_MATCH=response["ETag"],
+    )
+    assert response.status_code == 400
