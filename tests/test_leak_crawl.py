@@ -22,6 +22,7 @@ from django.core import mail
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
+from api.services import areas_for_systems, system_account_create, token_issue
 from authorities.models import User
 from core.models import OutboxMessage
 from requests_app.models import PersonalDataRead
@@ -229,6 +230,34 @@ def test_personal_data_reach_only_those_the_table_allows_on_every_page(world, qu
         )
         crawler.crawl(seeds)
         visited[persona] = crawler.fetched
+    # The API, as the national systems of four authorities: each gets exactly what a handler of its own
+    # authority gets on the pages (docs/api.md), on every address of /api/v1/ the URLconf can form.
+    api_seeds = [seed for seed in seeds if seed.url.startswith("/api/")]
+    for persona, authority in [
+        ("bg_handler", world.bg_authority),
+        ("pt_handler", world.pt_authority),
+        ("pt_other_handler", world.pt_other_authority),
+        ("stranger", world.lv_authority),
+    ]:
+        account = system_account_create(
+            actor=world.superuser,
+            authority=authority,
+            name=f"System of {persona}",
+            areas=list(areas_for_systems(authority)),
+        )
+        _row, token = token_issue(actor=world.superuser, account=account, name="crawl", scope="act", days=5)
+        judge.personas[account.user.pk] = persona
+        crawler = Crawler(
+            account.user,
+            planted,
+            judge,
+            may_not_find=lambda url, persona=persona: everything - may_find(persona, url),
+        )
+        crawler.client.logout()
+        crawler.client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+        crawler.crawl(api_seeds)
+        visited[f"{persona} (API)"] = crawler.fetched
+        assert crawler.fetched, f"the API crawl as the system of {persona} fetched nothing"
     judge.check_mails()
 
     # The crawl is not blind: those who may see everything of a request find every one of its markers.
