@@ -1,9 +1,9 @@
 """The API's addresses, version 1 (docs/api.md: versioning). Included under ``/api/v1/``."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularJSONAPIView
 
-from api import endpoints
+from api import endpoints, views
 
 app_name = "api"
 
@@ -11,11 +11,8 @@ urlpatterns = [
     path(
         "openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"
     ),
-    path(
-        "docs/",
-        SpectacularSwaggerView.as_view(url_name="api:schema", authentication_classes=[], permission_classes=[]),
-        name="docs",
-    ),
+    # The reference as a portal page: server-rendered from the document, in the reader's language around it.
+    path("docs/", views.api_reference, name="docs"),
     path("me", endpoints.MeView.as_view(), name="me"),
     path("authority", endpoints.MyAuthorityView.as_view(), name="my_authority"),
     path("authorities", endpoints.AuthorityList.as_view(), name="authorities"),

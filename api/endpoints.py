@@ -98,11 +98,36 @@ def _page(view, request, queryset, serializer, context=None):
     return paginator.get_paginated_response(serializer(rows, many=True, context=context or {}).data)
 
 
-def _form_data(request):
-    """The body as a form takes it; anything but a JSON object (or a form) is refused."""
-    if not isinstance(request.data, dict):
+def _codes(errors):
+    """The codes of a serializer's errors, however nested."""
+    if isinstance(errors, dict):
+        return [code for value in errors.values() for code in _codes(value)]
+    if isinstance(errors, list):
+        return [code for value in errors for code in _codes(value)]
+    return [getattr(errors, "code", "")]
+
+
+def _form_data(request, shape=None, extra=lambda key: False):
+    """The body as a form takes it; anything but a JSON object (or a form) is refused.
+
+    ``shape``: the operation's input serializer (the OpenAPI document's). The body must have its form, no
+    unknown field and each of the right type, before anything else is asked, its version included; what
+    it means is then for the pages' forms to say. ``extra(key)``: more fields the operation takes.
+    """
+    data = request.data
+    if not isinstance(data, dict):
         raise invalid({}, _("The body could not be read: it is not valid JSON or form data."))
-    return request.data
+    if shape is not None:
+        fields = shape().fields
+        errors = {key: [_("Unknown parameter.")] for key in data if key not in fields and not extra(key)}
+        checked = shape(data=data)
+        if not checked.is_valid():
+            for field, problems in checked.errors.items():
+                required = "required" in _codes(problems)
+                errors[field] = [_("This field is required.") if required else _("Enter a valid value.")]
+        if errors:
+            raise invalid(errors)
+    return data
 
 
 # The caller and the directory
@@ -327,7 +352,7 @@ class RequestList(ApiView):
             OpenApiParameter("q", str, description="Reference or subject, as the list page searches."),
             OpenApiParameter("direction", str, enum=["incoming", "outgoing"]),
             OpenApiParameter("status", str),
-            OpenApiParameter("area", int, description="The id of a legislative area."),
+            OpenApiParameter("area", str, description="Legislative area code."),
             OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code of either side's country."),
             OpenApiParameter("overdue", str, enum=["true", "false"]),
             OpenApiParameter("task", str, description='A group of "My tasks": to_accept, to_answer, replies, ...'),
@@ -338,8 +363,11 @@ class RequestList(ApiView):
     def get(self, request):
         """The requests the caller may see, newest first, filtered like the requests list."""
         data = request.query_params.copy()
+        # By code, as in the directory: the form takes ids (an unknown code becomes an id that is no choice).
         if code := data.get("country"):
             data["country"] = str(Country.objects.filter(code=code.upper()).values_list("pk", flat=True).first() or 0)
+        if code := data.get("area"):
+            data["area"] = str(LegislativeArea.objects.filter(code=code).values_list("pk", flat=True).first() or 0)
         form = RequestFilterForm(data, user=request.user)
         if not form.is_valid():
             raise invalid(form.errors)
@@ -366,7 +394,7 @@ class RequestList(ApiView):
         """Start a draft in an area the account handles; then PATCH it and send it."""
         if not auth.may_work(request.user) or not auth.can_create_requests(request.user):
             raise Problem(403, "forbidden", _("You are not allowed to do this on this request."))
-        form = NewRequestForm(_form_data(request), user=request.user)
+        form = NewRequestForm(_form_data(request, s.NewRequestInput), user=request.user)
         if not form.is_valid():
             raise invalid(form.errors)
         try:
@@ -409,7 +437,7 @@ class RequestDetail(ApiView):
     def patch(self, request, pk):
         """Fill in a draft: the responding authority, the questions, the subject and the proposed deadline."""
         info_request = _visible(request, pk)
-        data = _form_data(request)
+        data = _form_data(request, s.DraftInput)
         with transaction.atomic():
             _locked_if_unchanged(request, info_request)
             if not (info_request.is_draft and auth.side_of(request.user, info_request) == "requester"):
@@ -469,7 +497,7 @@ class RequestAction(ApiView):
         info_request = _visible(request, pk)
         if action not in ACTIONS:
             raise Http404
-        data = _form_data(request)
+        data = _form_data(request, s.ActionInput)
         with transaction.atomic():
             _locked_if_unchanged(request, info_request)
             if action not in workflow.allowed_actions(request.user, info_request):
@@ -513,7 +541,7 @@ class RequestAnswers(ApiView):
     def put(self, request, pk):
         """Save answers (some or all) before replying: ``{"answers": {"<question id>": value}}``."""
         info_request = _visible(request, pk)
-        data = _form_data(request)
+        data = _form_data(request, s.AnswersInput, extra=str.isdigit)  # files: parts named by the question's id
         answers = data.get("answers")
         if isinstance(answers, str):  # multipart: the answers as a JSON text beside the files
             try:
@@ -586,7 +614,7 @@ class MessageList(ApiView):
     )
     def post(self, request, pk):
         info_request = _visible(request, pk)
-        form = MessageForm(_form_data(request))
+        form = MessageForm(_form_data(request, s.MessageInput))
         if not form.is_valid():
             raise invalid(form.errors)
         try:

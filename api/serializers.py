@@ -258,7 +258,10 @@ class ActionInput(serializers.Serializer):
 class AnswersInput(serializers.Serializer):
     answers = serializers.DictField(
         child=serializers.JSONField(),
-        help_text="By the id of the request's question: true/false, an option id, an ISO date or a text.",
+        required=False,
+        help_text="By the id of the request's question: true/false, an option id, an ISO date or a text. "
+        "A file answers a question of kind file: send multipart/form-data, the file in a part named by the "
+        "question's id, and the other answers (if any) as JSON in a part named answers.",
     )
 
 

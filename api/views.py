@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from api import services, webhooks
+from api import reference, services, webhooks
 from api.events import event_types
 from api.forms import SystemAccountForm, TokenForm, WebhookEndpointForm
 from api.models import ApiToken, SystemAccount, WebhookDelivery, WebhookEndpoint
@@ -236,3 +236,8 @@ def delivery_send_again(request, pk):
     else:
         messages.success(request, _("The event will be sent again."))
     return redirect("systems:deliveries", pk=delivery.endpoint_id)
+
+
+def api_reference(request):
+    """The API's reference for the engineers of national systems, from its OpenAPI document; open to all."""
+    return render(request, "api/docs.html", {"operations": reference.operations(), "schemas": reference.schemas()})

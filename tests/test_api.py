@@ -245,6 +245,25 @@ def test_directory_search_and_every_language(world, bg_system):
     assert client.get(f"/api/v1/authorities/{world.pt_authority.pk}").json()["country"] == "PT"
 
 
+def test_the_request_list_filters_like_the_page_with_codes(world, questions):
+    info_request = sent(world, questions)
+    _account, pt = system_token(world.pt_handler)
+    client = api_client(pt)
+
+    def listed(**filters):
+        response = client.get("/api/v1/requests", filters)
+        assert response.status_code == 200, response.json()
+        return [row["id"] for row in response.json()["results"]]
+
+    assert listed(area="professional-qualifications", country="BG", direction="incoming") == [info_request.pk]
+    assert listed(area="posting-of-workers") == []
+    assert listed(direction="outgoing") == []
+    assert listed(status="awaiting_acceptance", overdue="false") == [info_request.pk]
+    for wrong in ({"area": "no-such-area"}, {"overdue": "yes"}, {"colour": "red"}, {"page_size": "0"}):
+        response = client.get("/api/v1/requests", wrong)
+        assert response.status_code == 400 and set(response.json()["errors"]) == set(wrong)
+
+
 def test_a_user_of_no_system_cannot_use_a_session(client, world):
     client.force_login(world.bg_handler)
     assert client.get("/api/v1/me").status_code == 401

@@ -11,11 +11,18 @@ from datetime import timedelta
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from api import services
 from api.models import ApiToken, SystemAccount, WebhookDelivery, WebhookEndpoint
 from tests.factories import area
+
+
+def in_bulgarian(text):
+    """What the Bulgarian LDA reads for ``text`` (a msgid or a lazy label)."""
+    with translation.override("bg"):
+        return str(translation.gettext(text) if isinstance(text, str) else text)
+
 
 WRONG_PEOPLE = ["bg_handler", "stranger", "ro_coordinator"]
 
@@ -107,7 +114,7 @@ def test_the_list_shows_accounts_tokens_and_endpoints(client, world, bg_systems)
     page = client.get(reverse("systems:systems")).content.decode()
     assert "Bulgarian case system" in page
     assert "production" in page
-    assert "Read requests" in page
+    assert in_bulgarian(ApiToken.Scope.READ.label) in page
     assert "https://cases.bg.example/hooks" in page
 
 
@@ -148,7 +155,7 @@ def test_a_token_is_shown_once(client, world, bg_systems):
     token = response.context["token"]
     assert token.startswith(f"imi_{row.prefix}_")
     assert token in response.content.decode()
-    assert "will not be shown again" in response.content.decode()
+    assert in_bulgarian("Copy the token now: it will not be shown again.") in response.content.decode()
     assert services.token_for(token) == row
     assert row.scope == "act"
     assert row.expires_at.date() == (timezone.now() + timedelta(days=90)).date()
@@ -208,7 +215,7 @@ def test_the_lda_registers_edits_and_deletes_an_endpoint(client, world):
     assert endpoint.created_by == world.bg_lda
     page = client.get(reverse("systems:endpoint", args=[endpoint.pk])).content.decode()
     assert endpoint.secret in page
-    assert "Signing secret" in page
+    assert in_bulgarian("Signing secret") in page
 
     client.post(
         reverse("systems:endpoint_edit", args=[endpoint.pk]),
@@ -245,7 +252,7 @@ def test_the_delivery_log_lists_the_newest_first(client, world, bg_systems):
     response = client.get(reverse("systems:deliveries", args=[endpoint.pk]))
     rows = [delivery for delivery, _event in response.context["rows"]]
     assert [row.last_error for row in rows] == ["the newest", "Internal Server Error"]
-    assert "Failed" in response.content.decode()
+    assert in_bulgarian(WebhookDelivery.State.FAILED.label) in response.content.decode()
 
 
 def test_the_delivery_log_costs_the_same_queries_for_1_and_30_deliveries(client, world, bg_systems, count_queries):
