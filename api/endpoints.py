@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -154,27 +154,45 @@ class MyAuthorityView(ApiView):
         return Response(s.MyAuthoritySerializer(authority).data)
 
 
-class AuthorityList(ApiView):
+class DirectoryList(ApiView):
+    """A directory, searched as on its page: by words in any language, a country and an area, both by code."""
+
     pagination_class = Cursor
     query = ("q", "country", "area")
     needs = "directory"
+    search = serializer = None
 
-    @extend_schema(
-        operation_id="authorities",
-        parameters=[
-            OpenApiParameter("q", str, description="Words of a name, a city or a keyword, in any language."),
-            OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code."),
-            OpenApiParameter("area", str, description="Legislative area code."),
-        ],
-        responses={200: s.AuthoritySerializer(many=True), **problems(400, 404)},
-        tags=["directory"],
-    )
     def get(self, request):
-        """The directory of authorities: validated authorities, searched as on the directory page."""
         country, area = _directory_filters(request)
-        queryset = authorities_search(query=request.query_params.get("q", ""), country=country, area=area)
-        queryset = queryset.prefetch_related("legislative_areas")
-        return _page(self, request, queryset, s.AuthoritySerializer)
+        rows = self.search(query=request.query_params.get("q", ""), country=country, area=area)
+        return _page(self, request, rows.prefetch_related("legislative_areas"), self.serializer)
+
+
+def _directory_schema(operation_id, serializer, words, description):
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            description=description,
+            parameters=[
+                OpenApiParameter("q", str, description=words),
+                OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code."),
+                OpenApiParameter("area", str, description="Legislative area code."),
+            ],
+            responses={200: serializer(many=True), **problems(400, 404)},
+            tags=["directory"],
+        )
+    )
+
+
+@_directory_schema(
+    "authorities",
+    s.AuthoritySerializer,
+    "Words of a name, a city or a keyword, in any language.",
+    "The directory of authorities: validated authorities, searched as on the directory page.",
+)
+class AuthorityList(DirectoryList):
+    search = staticmethod(authorities_search)
+    serializer = s.AuthoritySerializer
 
 
 class AuthorityDetail(ApiView):
@@ -207,26 +225,15 @@ def _directory_filters(request):
     return country, area
 
 
-class RegisterList(ApiView):
-    pagination_class = Cursor
-    query = ("q", "country", "area")
-    needs = "directory"
-
-    @extend_schema(
-        operation_id="registers",
-        parameters=[
-            OpenApiParameter("q", str, description="Words of a name or description, in any language."),
-            OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code."),
-            OpenApiParameter("area", str, description="Legislative area code."),
-        ],
-        responses={200: s.RegisterSerializer(many=True), **problems(400, 404)},
-        tags=["directory"],
-    )
-    def get(self, request):
-        """The directory of public registers, searched as on the registers page."""
-        country, area = _directory_filters(request)
-        queryset = registers_search(query=request.query_params.get("q", ""), country=country, area=area)
-        return _page(self, request, queryset.prefetch_related("legislative_areas"), s.RegisterSerializer)
+@_directory_schema(
+    "registers",
+    s.RegisterSerializer,
+    "Words of a name or description, in any language.",
+    "The directory of public registers, searched as on the registers page.",
+)
+class RegisterList(DirectoryList):
+    search = staticmethod(registers_search)
+    serializer = s.RegisterSerializer
 
 
 class LegislativeAreaList(ApiView):

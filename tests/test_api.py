@@ -25,7 +25,7 @@ def draft(world, questions, **fields):
         created_by=world.bg_handler,
         requester_handler=world.bg_handler,
         summary="Qualification of a tourist guide",
-        subject_name="Maria Marquês",
+        subject_name=fields.pop("subject_name", "Maria Marquês"),
         subject_identifier="PT-123456",
         proposed_deadline=timezone.localdate() + datetime.timedelta(days=20),
         **fields,

@@ -2,22 +2,20 @@
 as the national systems of two authorities. No answer may be a server error, every answer must match
 the document, and neither may ever receive what only the other authority may see."""
 
-import datetime
 
 import pytest
 import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from api.models import ApiToken
 from requests_app import workflow
-from requests_app.models import Action, InformationRequest
+from requests_app.models import Action
 from tests.api_support import system_token
-from tests.factories import area
+from tests.test_api import draft
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
@@ -38,19 +36,7 @@ def real_ids(context, parameters):
 
 
 def _request(world, questions, reference, subject, *, send):
-    info_request = InformationRequest.objects.create(
-        reference=reference,
-        legislative_area=area("professional-qualifications"),
-        requesting_authority=world.bg_authority,
-        responding_authority=world.pt_authority,
-        created_by=world.bg_handler,
-        requester_handler=world.bg_handler,
-        summary="Qualification of a tourist guide",
-        subject_name=subject,
-        proposed_deadline=timezone.localdate() + datetime.timedelta(days=20),
-    )
-    for order, question in enumerate(questions):
-        info_request.questions.create(question=question, order=order)
+    info_request = draft(world, questions, reference=reference, subject_name=subject)
     if send:
         workflow.apply(request_id=info_request.pk, action=Action.SEND, actor=world.bg_handler)
         workflow.apply(request_id=info_request.pk, action=Action.ACCEPT, actor=world.pt_handler, days=10)
