@@ -66,7 +66,9 @@ def world_of_requests(world, settings):
     with translation.override("bg"):
         for status in (Status.DRAFT, Status.OPEN, Status.CLARIFICATION_REQUESTED, Status.REFERRED, Status.CLOSED):
             request_in(world, questions, status)
-    national_systems(world)
+    # The change log keeps each change in the words of whoever made it: the Portuguese LDA works in Portuguese.
+    with translation.override("pt"):
+        national_systems(world)
     return world
 
 
