@@ -25,6 +25,7 @@ from registers.selectors import registers_search
 from requests_app import auth, selectors, services, workflow
 from requests_app.forms import (
     ACTION_FORMS,
+    TASK_LABELS,
     AnswersForm,
     AttachmentForm,
     MessageForm,
@@ -35,7 +36,7 @@ from requests_app.forms import (
     SubjectForm,
     action_form,
 )
-from requests_app.models import Action, InformationRequest, PersonalDataRead, QuestionSet
+from requests_app.models import Action, InformationRequest, PersonalDataRead, QuestionSet, Status
 
 PROBLEM = "application/problem+json"
 # The workflow's actions a national system may take: sending a draft, and every action of a page of its own.
@@ -44,7 +45,7 @@ ACTIONS = [Action.SEND, *ACTION_FORMS]
 
 def problems(*codes):
     """The error answers an operation documents: problem details (api.problems)."""
-    return {(code, PROBLEM): OpenApiResponse(s.ProblemSerializer) for code in (401, 403, 429, *codes)}
+    return {(code, PROBLEM): OpenApiResponse(s.ProblemSerializer) for code in (401, 403, 406, 415, 429, *codes)}
 
 
 class ApiView(APIView):
@@ -59,6 +60,8 @@ class ApiView(APIView):
         """After the token, its scope and its rate: a parameter the operation does not take is an error,
         not silently ignored (a misspelt filter would list everything)."""
         super().initial(request, *args, **kwargs)
+        if request.method.lower() not in self.http_method_names or not hasattr(self, request.method.lower()):
+            return  # a method the operation does not have: 405, whatever the parameters
         allowed = {*self.query, *(("cursor", "page_size") if self.pagination_class else ())}
         errors = {name: [_("Unknown parameter.")] for name in sorted(set(request.query_params) - allowed)}
         size = request.query_params.get("page_size")
@@ -66,6 +69,9 @@ class ApiView(APIView):
             errors["page_size"] = [
                 _("Ensure this value is less than or equal to %(limit_value)s.") % {"limit_value": Cursor.max_page_size}
             ]
+        for name, value in request.query_params.items():
+            if name in self.query and name != "q" and not value:
+                errors[name] = [_("Enter a valid value.")]  # an empty filter is a mistake, not "any"
         for name in ("overdue",):
             if name in self.query and request.query_params.get(name, "true") not in ("true", "false"):
                 errors[name] = [
@@ -358,11 +364,11 @@ class RequestList(ApiView):
         parameters=[
             OpenApiParameter("q", str, description="Reference or subject, as the list page searches."),
             OpenApiParameter("direction", str, enum=["incoming", "outgoing"]),
-            OpenApiParameter("status", str),
+            OpenApiParameter("status", str, enum=list(Status.values)),
             OpenApiParameter("area", str, description="Legislative area code."),
             OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code of either side's country."),
             OpenApiParameter("overdue", str, enum=["true", "false"]),
-            OpenApiParameter("task", str, description='A group of "My tasks": to_accept, to_answer, replies, ...'),
+            OpenApiParameter("task", str, enum=list(TASK_LABELS), description='A group of "My tasks".'),
         ],
         responses={200: s.RequestSummarySerializer(many=True), **problems(400, 404)},
         tags=["requests"],

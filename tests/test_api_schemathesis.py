@@ -2,7 +2,6 @@
 as the national systems of two authorities. No answer may be a server error, every answer must match
 the document, and neither may ever receive what only the other authority may see."""
 
-
 import pytest
 import schemathesis
 from django.core import signals
@@ -68,7 +67,7 @@ def tokens(world, questions, _in_the_tests_transaction):
 @pytest.mark.parametrize("who", ["PT", "LV"])
 @schema.parametrize()
 @settings(
-    max_examples=12,
+    max_examples=40,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
