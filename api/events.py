@@ -1,5 +1,5 @@
 """The events a national system can be told of by webhook: "request.<action>" for every workflow action
-(``requests_app.workflow``), a message added, and a reminder sent (``requests_app.signals``)."""
+(``requests_app.workflow``), a message or a file added, and a reminder sent (``requests_app.signals``)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +7,7 @@ from requests_app.models import Action
 from requests_app.workflow import TRANSITIONS
 
 MESSAGE_ADDED = "request.message_added"
+ATTACHMENT_ADDED = "request.attachment_added"
 REMINDER = "request.reminder"
 
 
@@ -15,6 +16,7 @@ def event_types():
     return [
         *((f"request.{action}", Action(action).label) for action in TRANSITIONS),
         (MESSAGE_ADDED, _("Message")),
+        (ATTACHMENT_ADDED, _("File")),
         (REMINDER, _("Reminder of a deadline")),
     ]
 

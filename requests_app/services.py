@@ -321,6 +321,7 @@ def attachment_add(*, info_request, user, upload, announce=True):
         )
         if announce:
             notifications.notify_file(info_request=info_request, author=user)
+            send_request_changed(event_type="request.attachment_added", info_requests=[info_request])
     return attachment
 
 

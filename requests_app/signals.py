@@ -2,7 +2,7 @@
 
 ``request_changed`` is sent inside the transaction of the change, after it is written, with:
 - ``event_type``: "request.<action>" for a workflow action (``Action``), "request.message_added",
-  "request.reminder";
+  "request.attachment_added" (a file added, not an answer's), "request.reminder";
 - ``info_requests``: the requests it concerns (a reminder sweep sends one signal for all);
 - ``extra``: facts to pass on that hold no personal data, the same for every request;
 - ``extras``: such facts per request, by its id (a reminder's kind).

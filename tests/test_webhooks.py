@@ -153,6 +153,20 @@ def test_a_sent_request_is_announced_to_both_sides_and_nobody_else(world, questi
     assert told("request.accept") == {"BG": 1, "PT": 1}
 
 
+def test_messages_and_files_are_announced_but_an_answers_file_comes_with_the_reply(world, questions, endpoints):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    info_request = request_in(world, questions, Status.OPEN)
+    services.message_add(info_request=info_request, user=world.pt_handler, body="One more question.")
+    pdf = b"%PDF-1.4\n% a test document\n"
+    upload = SimpleUploadedFile("register.pdf", pdf, content_type="application/pdf")
+    services.attachment_add(info_request=info_request, user=world.pt_handler, upload=upload)
+    answer = SimpleUploadedFile("diploma.pdf", pdf, content_type="application/pdf")
+    services.attachment_add(info_request=info_request, user=world.pt_handler, upload=answer, announce=False)
+    assert told("request.message_added") == {"BG": 1, "PT": 1}
+    assert told("request.attachment_added") == {"BG": 1, "PT": 1}
+
+
 def test_a_withdrawn_request_is_still_announced_to_the_side_it_was_sent_to(world, questions, endpoints):
     request_in(world, questions, Status.WITHDRAWN)
     assert told("request.withdraw") == {"BG": 1, "PT": 1}
