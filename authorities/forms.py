@@ -135,7 +135,8 @@ class BackupsForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["backups"].queryset = (
-            User.objects.filter(authority_id=user.authority_id, is_active=True)
+            User.objects.people()
+            .filter(authority_id=user.authority_id, is_active=True)
             .exclude(pk=user.pk)
             .order_by("full_name")
         )

@@ -220,6 +220,11 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def people(self):
+        """Users who are persons: not the accounts of national systems (``is_system``), which LDAs manage on
+        the national systems' pages and which have no colleagues, backups or logins."""
+        return self.filter(is_system=False)
+
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields["is_superuser"] = True
         return self.create_user(email, password, **extra_fields)

@@ -15,7 +15,8 @@ from core.search import search
 def authority_members(*, authority):
     """The users of an authority with their roles and backups, in a fixed number of queries."""
     return (
-        User.objects.filter(authority=authority)
+        User.objects.people()
+        .filter(authority=authority)
         .prefetch_related(
             Prefetch("roles", queryset=Role.objects.select_related("legislative_area")),
             Prefetch("backup_links", queryset=Backup.objects.select_related("backup")),
@@ -27,7 +28,7 @@ def authority_members(*, authority):
 
 def users_without_backup(*, authority):
     has_backup = Backup.objects.filter(user=OuterRef("pk"), backup__is_active=True)
-    return User.objects.filter(authority=authority, is_active=True).exclude(Exists(has_backup))
+    return User.objects.people().filter(authority=authority, is_active=True).exclude(Exists(has_backup))
 
 
 def pending_invitations(*, authority):
@@ -62,8 +63,10 @@ def user_home_summary(*, user):
 def inactive_users(*, months, now=None):
     """Active users of authorities who have not logged in for ``months`` months (never, since registered)."""
     cutoff = (now or timezone.now()) - relativedelta(months=months)
-    return User.objects.filter(is_active=True, authority__isnull=False).filter(
-        Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff)
+    return (
+        User.objects.people()
+        .filter(is_active=True, authority__isnull=False)
+        .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
     )
 
 

@@ -311,3 +311,18 @@ def test_a_file_answers_a_file_question_as_a_multipart_part_named_by_its_id(worl
         HTTP_IF_MATCH=response["ETag"],
     )
     assert response.status_code == 400
+
+
+def test_a_system_account_is_no_colleague(client, world, bg_system):
+    """It is managed on the national systems' page: not listed among the LDA's users, never a backup, never
+    a colleague without a backup or an inactive user to remind."""
+    from authorities.forms import BackupsForm
+    from authorities.selectors import authority_members, inactive_users, users_without_backup
+
+    account, _token = bg_system
+    user = account.user
+    assert user not in authority_members(authority=world.bg_authority)
+    assert user not in users_without_backup(authority=world.bg_authority)
+    assert user not in inactive_users(months=0, now=timezone.now() + datetime.timedelta(days=400))
+    assert user not in BackupsForm(user=world.bg_handler).fields["backups"].queryset
+    assert world.bg_lda in authority_members(authority=world.bg_authority)
