@@ -72,10 +72,9 @@ INSTALLED_APPS = [
     "api",
     "portal",
     "demo",
-    # The API for national systems (api/, docs/api.md): its framework, its OpenAPI document and docs page.
+    # The API for national systems (api/, docs/api.md): its framework and its OpenAPI document.
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
