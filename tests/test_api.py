@@ -326,3 +326,54 @@ def test_a_system_account_is_no_colleague(client, world, bg_system):
     assert user not in inactive_users(months=0, now=timezone.now() + datetime.timedelta(days=400))
     assert user not in BackupsForm(user=world.bg_handler).fields["backups"].queryset
     assert world.bg_lda in authority_members(authority=world.bg_authority)
+
+
+def api_routes():
+    """``(name, route, view class)`` of every operation of the API, from the URLconf."""
+    from django.urls import get_resolver
+
+    api = next(p for p in get_resolver().url_patterns if getattr(p, "namespace", None) == "api")
+    return [
+        (p.name, str(p.pattern), p.callback.view_class) for p in api.url_patterns if hasattr(p.callback, "view_class")
+    ]
+
+
+OPEN = {"schema"}  # the OpenAPI document: no token needed
+
+
+def test_every_operation_refuses_a_call_without_a_token_and_hides_other_authorities_requests(world, questions):
+    from requests_app.models import Attachment
+
+    info_request = sent(world, questions)
+    workflow.apply(request_id=info_request.pk, action=Action.ACCEPT, actor=world.pt_handler, days=10)
+    attachment = Attachment.objects.create(
+        request=info_request,
+        uploaded_by=world.pt_handler,
+        authority=world.pt_authority,
+        file="attachments/x.pdf",
+        original_name="x.pdf",
+        content_type="application/pdf",
+        size=1,
+    )
+    _account, stranger = system_token(world.stranger, areas=["posting-of-workers"])
+    anonymous = api_client("")
+    anonymous.credentials()
+    checked = 0
+    for name, route, view in api_routes():
+        url = "/api/v1/" + route.replace("<int:pk>", str(info_request.pk)).replace(
+            "<int:attachment_pk>", str(attachment.pk)
+        ).replace("<str:action>", "accept")
+        methods = [method for method in ("get", "post", "put", "patch") if hasattr(view, method)]
+        for method in methods:
+            response = getattr(anonymous, method)(url, {}, format="json")
+            if name in OPEN:
+                assert response.status_code == 200, url
+                continue
+            assert response.status_code == 401, f"{method.upper()} {url} without a token: {response.status_code}"
+            if route.startswith("requests/<int:pk>"):
+                response = getattr(api_client(stranger), method)(url, {}, format="json", HTTP_IF_MATCH="*")
+                assert response.status_code == 404, (
+                    f"{method.upper()} {url} as another authority: {response.status_code}"
+                )
+            checked += 1
+    assert checked >= 19  # every operation but the open document
