@@ -100,3 +100,27 @@ def test_the_other_pages_of_the_national_systems_are_accessible(page, world):
     click_and_check(page, failed.get_by_role("button", name="Send again"))
     page.get_by_text("The event will be sent again.").wait_for()
     assert WebhookDelivery.objects.get(message_id="msg_failed").state == WebhookDelivery.State.PENDING
+
+
+def test_a_coordinator_connects_a_national_system_in_the_admin(page, world):
+    """For an authority of the coordinator's scope: the account, then its first token, read once."""
+    from tests.browser.conftest import log_in_with_code
+
+    coordinator = world.pt_coordinator
+    log_in_with_code(page, coordinator)
+    page.goto(reverse("admin:api_systemaccount_add"))
+    page.get_by_label("Authority").select_option(label=str(world.pt_authority))
+    page.get_by_label("Name").fill("SIGA")
+    page.get_by_text("Professional qualifications").click()
+    click_and_check(page, page.get_by_role("button", name="Save", exact=True))
+    account = SystemAccount.objects.get(name="SIGA")
+    assert account.authority == world.pt_authority and account.created_by == coordinator
+
+    # Straight on to the first token.
+    page.get_by_label("Name").fill("production")
+    page.get_by_role("group", name="Scope").get_by_text("Read requests", exact=True).click()
+    click_and_check(page, page.get_by_role("button", name="Issue a token"))
+    token = page.get_by_label("Token production").input_value()
+    assert services.token_for(token).account == account
+    click_and_check(page, page.locator("#content-main").get_by_role("link", name="SIGA"))
+    assert token not in page.content()
