@@ -7,7 +7,8 @@ outage loses nothing; after the commit a task delivers them (``api.tasks``), and
 with backoff what failed or was never queued.
 
 Who is told: the requesting authority, and the responding authority once the request was sent to
-it (as the portal shows it to that side), through their active endpoints subscribed to the event.
+it (as the portal shows it to that side), through their active endpoints subscribed to the event; and
+of a forward or an allocation, the authority that held the request until then.
 The payload holds ids, the reference, the status, the area, the deadline and the signal's ``extra``:
 never personal data, messages, notes or answers. A national system reads those through the API,
 with a token, under the portal's rules.
@@ -119,12 +120,14 @@ def payload(*, event_type, info_request, area_code, extra, now):
 
 
 @receiver(request_changed, dispatch_uid="api.webhooks.record_deliveries")
-def record_deliveries(sender, *, event_type, info_requests, extra=None, extras=None, **kwargs):
+def record_deliveries(sender, *, event_type, info_requests, extra=None, extras=None, former=None, **kwargs):
     """One delivery per (endpoint to tell, request), in the change's transaction; queued after the commit.
 
     One query for the endpoints and one insert, however many requests and endpoints.
     """
     told = {info_request.pk: _authorities_to_tell(info_request) for info_request in info_requests}
+    for pk, authority_id in (former or {}).items():
+        told[pk].add(authority_id)  # handed over (forwarded, allocated): told where its request went
     authority_ids = set().union(*told.values()) if told else set()
     if not authority_ids:
         return []

@@ -134,6 +134,7 @@ def apply(*, request_id, action, actor, note="", **params):
     if transition.note_required and not note:
         raise WorkflowError({"note": [_("Please give a reason.")]})
     from_status = info_request.status
+    from_responder = info_request.responding_authority_id
     info_request.status = transition.target or from_status
     effect = EFFECTS.get(action)
     # An effect may create new requests (a split): they are announced like sent ones.
@@ -153,7 +154,12 @@ def apply(*, request_id, action, actor, note="", **params):
     notifications.notify(info_request=info_request, action=action, actor=actor, event=event)
     for child in new_requests:
         notifications.notify(info_request=child, action=Action.SEND, actor=actor)
-    send_request_changed(event_type=f"request.{action}", info_requests=[info_request])
+    handed_over = from_responder not in (None, info_request.responding_authority_id) and from_status != Status.DRAFT
+    send_request_changed(
+        event_type=f"request.{action}",
+        info_requests=[info_request],
+        former={info_request.pk: from_responder} if handed_over else None,
+    )
     if new_requests:
         send_request_changed(event_type=f"request.{Action.SEND}", info_requests=new_requests)
     return info_request, event

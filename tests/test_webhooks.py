@@ -167,6 +167,26 @@ def test_messages_and_files_are_announced_but_an_answers_file_comes_with_the_rep
     assert told("request.attachment_added") == {"BG": 1, "PT": 1}
 
 
+def test_the_authority_a_request_is_forwarded_away_from_learns_where_it_went(world, questions, endpoints, server):
+    other = webhook_endpoint_save(
+        actor=world.superuser,
+        authority=world.pt_other_authority,
+        url=f"{server.url}/ok",
+        event_types=EVENT_TYPES,
+    )
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    step(info_request, Action.FORWARD, world.pt_handler, note="Not ours.", authority=world.pt_other_authority)
+    told_of_the_forward = WebhookDelivery.objects.filter(event_type="request.forward")
+    assert sorted(told_of_the_forward.values_list("endpoint__authority__official_name", flat=True)) == sorted(
+        [world.bg_authority.official_name, world.pt_authority.official_name, world.pt_other_authority.official_name]
+    )
+    for_the_former = told_of_the_forward.get(endpoint=endpoints["pt"])
+    assert for_the_former.payload["data"]["responding_authority"] == world.pt_other_authority.pk
+    step(info_request, Action.ACCEPT, world.pt_other_handler, days=10)
+    assert not WebhookDelivery.objects.filter(event_type="request.accept", endpoint=endpoints["pt"]).exists()
+    assert WebhookDelivery.objects.filter(event_type="request.accept", endpoint=other).exists()
+
+
 def test_a_withdrawn_request_is_still_announced_to_the_side_it_was_sent_to(world, questions, endpoints):
     request_in(world, questions, Status.WITHDRAWN)
     assert told("request.withdraw") == {"BG": 1, "PT": 1}
