@@ -80,7 +80,7 @@ class SystemAccountAddForm(forms.ModelForm):
         if authority is not None and areas is not None:
             competent = set(services.areas_for_systems(authority).values_list("pk", flat=True))
             if any(area.pk not in competent for area in areas):
-                self.add_error("areas", _("Choose areas your authority is competent for."))
+                self.add_error("areas", _("Choose areas the authority is competent for."))
         return cleaned
 
 

@@ -55,7 +55,7 @@ def system_account_create(*, actor, authority, name, areas):
     allowed = set(areas_for_systems(authority).values_list("pk", flat=True))
     areas = list(areas)
     if not areas or any(area.pk not in allowed for area in areas):
-        raise ValidationError({"areas": _("Choose areas your authority is competent for.")})
+        raise ValidationError({"areas": _("Choose areas the authority is competent for.")})
     user = User(
         # Never written to: system accounts get no mail (core.mail.receives_mail). Unique and visibly not a person.
         email=f"system-{uuid.uuid4().hex}@systems.invalid",

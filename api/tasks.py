@@ -1,4 +1,5 @@
-"""Background work of the webhooks: delivering the deliveries of a change, and the sweep that retries."""
+"""Background work of the webhooks: delivering the deliveries of a change, the sweep that retries, and
+forgetting old deliveries."""
 
 from celery import shared_task
 
@@ -19,3 +20,8 @@ def sweep_webhooks():
     due = webhooks.pending_due().order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:SWEEP_BATCH]
     for delivery_id in due:
         webhooks.deliver(delivery_id)
+
+
+@shared_task(ignore_result=True)
+def prune_webhook_deliveries():
+    return webhooks.prune()

@@ -48,6 +48,7 @@ from api.services import can_manage_systems_of
 from authorities import audit
 from authorities.models import LegislativeArea
 from core import outbound
+from core.pruning import delete_in_batches
 from requests_app.models import InformationRequest
 from requests_app.signals import request_changed
 
@@ -174,6 +175,14 @@ def _queue(delivery_ids):
         deliver_webhooks.apply_async((delivery_ids,), retry=False)
     except Exception as error:  # the broker is down: the sweep delivers them later
         logger.warning("Could not queue webhooks %s (%s); the sweep will deliver them.", delivery_ids, error)
+
+
+def prune(now=None):
+    """Forget the deliveries older than ``IMI_WEBHOOK_KEEP_DAYS`` that are delivered or failed; returns how
+    many went. Pending ones stay, whatever their age: they are still to be sent."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.IMI_WEBHOOK_KEEP_DAYS)
+    done = WebhookDelivery.objects.exclude(state=WebhookDelivery.State.PENDING).filter(created_at__lt=cutoff)
+    return delete_in_batches(done)
 
 
 def pending_due(now=None):

@@ -19,6 +19,7 @@ from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from standardwebhooks import Webhook
 
 from api import tasks, webhooks
@@ -451,3 +452,21 @@ def test_the_receiver_costs_the_same_queries_for_one_and_for_five_requests(world
     reminder = WebhookDelivery.objects.filter(event_type=REMINDER).first()
     assert reminder.payload["data"]["reminder"] == "due_soon"
     assert reminder.payload["data"]["legislative_area"] == "professional-qualifications"
+
+
+def test_old_deliveries_are_forgotten_but_not_those_still_to_send(world, questions, endpoints, settings):
+    settings.IMI_WEBHOOK_KEEP_DAYS = 30
+    info_request = request_in(world, questions, Status.AWAITING_ACCEPTANCE)
+    old = timezone.now() - datetime.timedelta(days=31)
+    State = WebhookDelivery.State
+    rows = {}
+    WebhookDelivery.objects.all().delete()
+    for state in (State.DELIVERED, State.FAILED, State.PENDING):
+        delivery = webhooks.record_deliveries(None, event_type="request.send", info_requests=[info_request])[0]
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(state=state, created_at=old)
+        rows[state] = delivery.pk
+    WebhookDelivery.objects.exclude(pk__in=rows.values()).delete()
+    recent = webhooks.record_deliveries(None, event_type="request.send", info_requests=[info_request])
+    assert tasks.prune_webhook_deliveries() == 2
+    kept = set(WebhookDelivery.objects.values_list("pk", flat=True))
+    assert kept == {rows[State.PENDING], *(delivery.pk for delivery in recent)}

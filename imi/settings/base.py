@@ -350,6 +350,7 @@ CELERY_BEAT_SCHEDULE = {
     # Keeping the tables small, at a quiet hour after the night's other work.
     "prune-delivered-mails": {"task": "core.tasks.prune_delivered_mails", "schedule": crontab(hour=4, minute=0)},
     "prune-link-checks": {"task": "registers.tasks.prune_link_checks", "schedule": crontab(hour=4, minute=15)},
+    "prune-webhook-deliveries": {"task": "api.tasks.prune_webhook_deliveries", "schedule": crontab(hour=4, minute=20)},
     "clear-expired-sessions": {"task": "core.tasks.clear_expired_sessions", "schedule": crontab(hour=4, minute=30)},
     # The search's word list for typo correction, without the words of changed or deleted documents.
     "rebuild-search-words": {"task": "core.tasks.rebuild_search_words", "schedule": crontab(hour=4, minute=45)},
@@ -504,3 +505,5 @@ IMI_API_TOKEN_MAX_DAYS = env.int("IMI_API_TOKEN_MAX_DAYS", default=365)
 IMI_WEBHOOK_MAX_ATTEMPTS = env.int("IMI_WEBHOOK_MAX_ATTEMPTS", default=8)
 IMI_WEBHOOK_RETRY_SECONDS = env.int("IMI_WEBHOOK_RETRY_SECONDS", default=60)
 IMI_WEBHOOK_TIMEOUT_SECONDS = env.float("IMI_WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+# The delivery log: delivered and failed deliveries are forgotten after this many days.
+IMI_WEBHOOK_KEEP_DAYS = env.int("IMI_WEBHOOK_KEEP_DAYS", default=90)
