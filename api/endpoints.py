@@ -372,11 +372,11 @@ class RequestList(ApiView):
     def get(self, request):
         """The requests the caller may see, newest first, filtered like the requests list."""
         data = request.query_params.copy()
-        # By code, as in the directory: the form takes ids (an unknown code becomes an id that is no choice).
-        if code := data.get("country"):
-            data["country"] = str(Country.objects.filter(code=code.upper()).values_list("pk", flat=True).first() or 0)
-        if code := data.get("area"):
-            data["area"] = str(LegislativeArea.objects.filter(code=code).values_list("pk", flat=True).first() or 0)
+        # By code, as in the directory; the list page's form takes them by id.
+        country, area = _directory_filters(request)
+        for name, found in (("country", country), ("area", area)):
+            if found is not None:
+                data[name] = str(found.pk)
         form = RequestFilterForm(data, user=request.user)
         if not form.is_valid():
             raise invalid(form.errors)
