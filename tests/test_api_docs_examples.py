@@ -2,12 +2,14 @@
 executed as they are) carry the DK → PT journey of its worked example against the portal. A national system
 written from the document alone works, and the document cannot drift from the API unnoticed."""
 
+import datetime
 import re
 import threading
 from http.server import HTTPServer
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from api.events import EVENT_TYPES
 from api.services import webhook_endpoint_save
@@ -111,6 +113,10 @@ def test_the_worked_example_of_the_document_runs_as_written(live_server, monkeyp
     code = journey_code()
     code = code.replace('"https://imi.example.eu"', repr(live_server.url))
     code = re.sub(r"questions=\[[\d, ]+\]", f"questions={[q['id'] for q in asked]!r}", code)
+    # The example's dates are those of the day it was written: the proposed deadline is moved to the same
+    # distance from today, so that the example's 30 days stay within it on any day the tests run.
+    proposed = (timezone.localdate() + datetime.timedelta(days=42)).isoformat()
+    code = re.sub(r'proposed_deadline="\d{4}-\d{2}-\d{2}"', f"proposed_deadline={proposed!r}", code)
     namespace.update(DK_TOKEN=dk_token, PT_TOKEN=pt_token, my_answer=my_answer, reply_is_complete=lambda r: True)
     exec(code, namespace)  # noqa: S102
 
