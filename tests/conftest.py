@@ -7,6 +7,7 @@ of the others.
 """
 
 import datetime
+import socket
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -332,3 +333,43 @@ class QuestionSetFactoryData:
 @pytest.fixture
 def questions(db):
     return QuestionSetFactoryData.create()
+
+
+# Outbound connections (the register link checker, the webhooks): made-up host names, and every connection
+# attempted, none leaving this machine.
+REAL_GETADDRINFO = socket.getaddrinfo
+REAL_CONNECT = socket.socket.connect
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """Names the tests make up, resolved to the addresses given; any other name as the machine resolves it."""
+    names = {}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in names:
+            answers = names[host]
+            addresses = answers.pop(0) if isinstance(answers[0], list) else answers
+            return [
+                (socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))
+                for address in addresses
+            ]
+        return REAL_GETADDRINFO(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return names
+
+
+@pytest.fixture
+def connections(monkeypatch):
+    """Every connection the checker attempts; only those to 127.0.0.0/8 go through."""
+    attempts = []
+
+    def connect(sock, address):
+        attempts.append(address[0])
+        if not address[0].startswith("127."):
+            raise ConnectionRefusedError("the tests connect to nothing beyond this machine")
+        return REAL_CONNECT(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return attempts

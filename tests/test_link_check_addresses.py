@@ -12,7 +12,6 @@ make elsewhere are recorded and refused by a stand-in for ``socket.connect``.
 """
 
 import html
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -26,9 +25,6 @@ from core import outbound
 from registers import link_checks
 from registers.forms import RegisterForm
 from registers.models import LinkCheck, Register
-
-REAL_GETADDRINFO = socket.getaddrinfo
-REAL_CONNECT = socket.socket.connect
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -60,40 +56,6 @@ def site():
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
-
-
-@pytest.fixture
-def dns(monkeypatch):
-    """Names the tests make up, resolved to the addresses given; any other name as the machine resolves it."""
-    names = {}
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        if host in names:
-            answers = names[host]
-            addresses = answers.pop(0) if isinstance(answers[0], list) else answers
-            return [
-                (socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))
-                for address in addresses
-            ]
-        return REAL_GETADDRINFO(host, port, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return names
-
-
-@pytest.fixture
-def connections(monkeypatch):
-    """Every connection the checker attempts; only those to 127.0.0.0/8 go through."""
-    attempts = []
-
-    def connect(sock, address):
-        attempts.append(address[0])
-        if not address[0].startswith("127."):
-            raise ConnectionRefusedError("the tests connect to nothing beyond this machine")
-        return REAL_CONNECT(sock, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    return attempts
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ getaddrinfo, and a stand-in for ``socket.connect`` records every connection and 
 
 import datetime
 import json
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -31,8 +30,6 @@ from requests_app.models import Action, InformationRequest, Status
 from requests_app.signals import send_request_changed
 from tests.request_states import draft, request_in, step
 
-REAL_GETADDRINFO = socket.getaddrinfo
-REAL_CONNECT = socket.socket.connect
 State = WebhookDelivery.State
 
 
@@ -75,38 +72,6 @@ def received(server, settings):
     settings.IMI_LINK_CHECK_ALLOWED_HOSTS = ["127.0.0.1"]
     server.received.clear()
     return server.received
-
-
-@pytest.fixture
-def dns(monkeypatch):
-    """Names the tests make up, resolved to the addresses given; any other name as the machine resolves it."""
-    names = {}
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        if host in names:
-            return [
-                (socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))
-                for address in names[host]
-            ]
-        return REAL_GETADDRINFO(host, port, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return names
-
-
-@pytest.fixture
-def connections(monkeypatch):
-    """Every connection attempted; only those to 127.0.0.0/8 go through."""
-    attempts = []
-
-    def connect(sock, address):
-        attempts.append(address[0])
-        if not address[0].startswith("127."):
-            raise ConnectionRefusedError("the tests connect to nothing beyond this machine")
-        return REAL_CONNECT(sock, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    return attempts
 
 
 @pytest.fixture
